@@ -1,0 +1,106 @@
+import {existsSync, readFileSync} from 'node:fs';
+import os from 'node:os';
+import Docker from 'dockerode';
+import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
+import {EngineError, engineErrorFromFailure} from './engine-error.js';
+
+export type ConnectOptions = {
+	/** A profile's `engine:` or the `--engine` flag. */
+	readonly explicitAddress?: string | undefined;
+	/** Defaults to process.env; tests pass their own. */
+	readonly environment?: Readonly<Record<string, string | undefined>>;
+	/** Deadline for the whole handshake (ping, version, info); 3 s by default. */
+	readonly timeoutMilliseconds?: number;
+};
+
+/** A live engine and what the UI shows about it in the status bar. */
+export type EngineConnection = {
+	readonly docker: Docker;
+	readonly address: string;
+	readonly source: EngineSource;
+	readonly version: string;
+	readonly apiVersion: string;
+	readonly os: string;
+	readonly arch: string;
+	/** undefined when the engine does not report it (API < 1.40). */
+	readonly cgroupVersion: '1' | '2' | undefined;
+	readonly isPodman: boolean;
+};
+
+const defaultTimeoutMilliseconds = 3000;
+
+/** Resolves, dials and checks the engine, so a bad setup fails at start with one clear line. */
+export async function connectEngine(options: ConnectOptions = {}): Promise<EngineConnection> {
+	const timeoutMilliseconds = options.timeoutMilliseconds ?? defaultTimeoutMilliseconds;
+	const resolved = resolveEngineAddress(systemResolutionInputs(options));
+	const {address, source} = resolved;
+	const target = {address, source, timeoutMilliseconds};
+	try {
+		const docker = createDocker(resolved, timeoutMilliseconds);
+		const signal = AbortSignal.timeout(timeoutMilliseconds);
+		await withSignal(docker, 'ping', signal);
+		const [version, info] = await Promise.all([
+			withSignal(docker, 'version', signal) as Promise<Docker.DockerVersion>,
+			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown}>,
+		]);
+		return {
+			docker,
+			address,
+			source,
+			version: version.Version,
+			apiVersion: version.ApiVersion,
+			os: version.Os,
+			arch: version.Arch,
+			cgroupVersion: info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined,
+			isPodman: isPodmanVersion(version),
+		};
+	} catch (error) {
+		throw engineErrorFromFailure(error, target);
+	}
+}
+
+/** The real environment, files and sockets of this machine, for resolveEngineAddress. */
+export function systemResolutionInputs(options: ConnectOptions = {}): ResolutionInputs {
+	return {
+		explicitAddress: options.explicitAddress,
+		environment: options.environment ?? process.env,
+		homeDirectory: os.homedir(),
+		userId: process.getuid?.(),
+		readFile(filePath) {
+			try {
+				return readFileSync(filePath, 'utf8');
+			} catch {
+				return undefined;
+			}
+		},
+		exists: existsSync,
+	};
+}
+
+/** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
+export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean {
+	const names = [version.Platform?.Name, ...(version.Components ?? []).map(component => component.Name)];
+	return names.some(name => typeof name === 'string' && /podman/i.test(name));
+}
+
+function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Docker {
+	const options = resolved.dockerodeOptions;
+	const sshOptions = options.protocol === 'ssh' ? {...options.sshOptions, readyTimeout: timeoutMilliseconds} : undefined;
+	try {
+		return new Docker(sshOptions === undefined ? options : {...options, sshOptions});
+	} catch (error) {
+		// docker-modem parses process.env itself and throws on a DOCKER_HOST it cannot read.
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new EngineError(`cannot set up the connection to ${resolved.address} (${resolved.source}): ${reason}`, {
+			address: resolved.address,
+			source: resolved.source,
+			cause: error,
+		});
+	}
+}
+
+/** dockerode 5 accepts `abortSignal` on these calls; @types/dockerode 4.0.2 does not declare it. */
+async function withSignal(docker: Docker, method: 'ping' | 'version' | 'info', signal: AbortSignal): Promise<unknown> {
+	const call = docker[method] as unknown as (this: Docker, options: {abortSignal: AbortSignal}) => Promise<unknown>;
+	return call.call(docker, {abortSignal: signal});
+}
