@@ -1,0 +1,30 @@
+import process from 'node:process';
+import {connectEngine} from '../engine/connect.js';
+import {renderStatus, takeStatus} from './status.js';
+import {UsageError} from './usage-error.js';
+
+export type StatusCommandOptions = {
+	readonly project: string | undefined;
+	readonly isJson: boolean;
+	readonly engine: string | undefined;
+};
+
+/** `stacktui status`: one snapshot of the project, then exit. */
+export async function runStatusCommand(options: StatusCommandOptions): Promise<number> {
+	if (options.project === undefined || options.project.trim() === '') {
+		throw new UsageError('status needs --project NAME');
+	}
+
+	const connection = await connectEngine({explicitAddress: options.engine});
+	const report = await takeStatus(connection, options.project);
+	const output = renderStatus(report, options.isJson);
+	if (output !== '') {
+		process.stdout.write(output + '\n');
+	}
+
+	if (report.message !== undefined) {
+		process.stderr.write(`stacktui: ${report.message}\n`);
+	}
+
+	return 0;
+}

@@ -1,0 +1,93 @@
+import type Docker from 'dockerode';
+import {
+	type ContainerInfo,
+	type ContainerState,
+	type Health,
+	numberLabel,
+	oneoffLabel,
+	projectLabel,
+	serviceLabel,
+} from './types.js';
+
+const states = new Set<string>(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+const healths = new Set<string>(['starting', 'healthy', 'unhealthy']);
+const zeroTime = '0001-01-01T00:00:00Z';
+
+/** Reads the label filter value for the containers of a compose project. */
+export function projectFilter(project: string): string {
+	return `${projectLabel}=${project}`;
+}
+
+export function toState(value: string | undefined): ContainerState {
+	return value !== undefined && states.has(value) ? (value as ContainerState) : 'dead';
+}
+
+export function toHealth(value: string | undefined): Health {
+	return value !== undefined && healths.has(value) ? (value as Health) : 'none';
+}
+
+function toTime(value: string | undefined): string | undefined {
+	return value === undefined || value === '' || value.startsWith(zeroTime.slice(0, 4)) ? undefined : value;
+}
+
+/** The engine's inspect payload, reduced to what stacktui shows. */
+export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo {
+	const labels = inspect.Config.Labels ?? {};
+	const state = inspect.State;
+	return {
+		id: inspect.Id,
+		name: inspect.Name.replace(/^\//, ''),
+		service: labels[serviceLabel] ?? inspect.Name.replace(/^\//, ''),
+		project: labels[projectLabel] ?? '',
+		number: Number.parseInt(labels[numberLabel] ?? '1', 10) || 1,
+		image: inspect.Config.Image,
+		state: toState(state.Status),
+		health: toHealth(state.Health?.Status),
+		startedAt: toTime(state.StartedAt),
+		finishedAt: toTime(state.FinishedAt),
+		exitCode: state.Running ? undefined : state.ExitCode,
+		restartCount: inspect.RestartCount,
+		isOomKilled: state.OOMKilled,
+		labels,
+	};
+}
+
+/**
+ * Every container of a compose project, running or not, inspected once each.
+ * One-off containers (`compose run`) are left out: they are not the stack's services.
+ */
+export async function listProjectContainers(
+	docker: Docker,
+	project: string,
+	signal?: AbortSignal,
+): Promise<ContainerInfo[]> {
+	const listed = await docker.listContainers({
+		all: true,
+		filters: {label: [projectFilter(project)]},
+		abortSignal: signal,
+	});
+	const wanted = listed.filter(item => item.Labels?.[oneoffLabel] !== 'True');
+	const inspected = await Promise.all(wanted.map(async item => inspectContainer(docker, item.Id, signal)));
+	return inspected.filter((info): info is ContainerInfo => info !== undefined);
+}
+
+/** Inspects one container; undefined when it is gone meanwhile. */
+export async function inspectContainer(
+	docker: Docker,
+	id: string,
+	signal?: AbortSignal,
+): Promise<ContainerInfo | undefined> {
+	try {
+		return fromInspect(await docker.getContainer(id).inspect({abortSignal: signal}));
+	} catch (error) {
+		if (isNotFound(error)) {
+			return undefined;
+		}
+
+		throw error;
+	}
+}
+
+export function isNotFound(error: unknown): boolean {
+	return (error as {statusCode?: number} | undefined)?.statusCode === 404;
+}

@@ -1,0 +1,119 @@
+import type Docker from 'dockerode';
+import {Backoff, sleep} from './backoff.js';
+import {projectFilter, toHealth} from './containers.js';
+import {LineSplitter} from './line-splitter.js';
+import {type EngineEvent, projectLabel, serviceLabel} from './types.js';
+
+/** The container actions that change what stacktui shows. */
+export const watchedActions = [
+	'create',
+	'start',
+	'die',
+	'stop',
+	'kill',
+	'restart',
+	'destroy',
+	'health_status',
+	'oom',
+	'pause',
+	'unpause',
+] as const;
+
+type RawEvent = {
+	Type?: string;
+	Action?: string;
+	id?: string;
+	Actor?: {ID?: string; Attributes?: Record<string, string>};
+	time?: number;
+	timeNano?: number;
+};
+
+/** Turns one line of the engine's events stream into an event; undefined when it is not one. */
+export function parseEvent(line: string): EngineEvent | undefined {
+	let raw: RawEvent;
+	try {
+		raw = JSON.parse(line) as RawEvent;
+	} catch {
+		return undefined;
+	}
+
+	const id = raw.Actor?.ID ?? raw.id;
+	if (raw.Type !== 'container' || id === undefined || raw.Action === undefined) {
+		return undefined;
+	}
+
+	const attributes = raw.Actor?.Attributes ?? {};
+	const [action = '', detail] = raw.Action.split(': ');
+	const exitCode = attributes['exitCode'];
+	return {
+		id,
+		action,
+		health: action === 'health_status' ? toHealth(detail?.trim()) : undefined,
+		exitCode: exitCode === undefined ? undefined : Number(exitCode),
+		service: attributes[serviceLabel],
+		project: attributes[projectLabel],
+		timeNano: BigInt(raw.timeNano ?? (raw.time ?? 0) * 1e9),
+	};
+}
+
+export type EventsOptions = {
+	readonly project: string;
+	readonly signal: AbortSignal;
+	readonly onEvent: (event: EngineEvent) => void;
+	/** Called when the stream is up (after every reconnect, so the caller can resync) and when it is lost. */
+	readonly onConnection: (isConnected: boolean, error?: Error) => void;
+};
+
+/**
+ * Follows the project's container events until the signal aborts. When the engine goes
+ * away the stream is reopened with growing delays; every reconnect is reported so the
+ * caller lists again instead of trusting state that may have changed meanwhile.
+ */
+export async function watchEvents(docker: Docker, options: EventsOptions): Promise<void> {
+	const {signal} = options;
+	const backoff = new Backoff();
+	while (!signal.aborted) {
+		let error: Error | undefined;
+		try {
+			const stream = await docker.getEvents({
+				filters: {type: ['container'], label: [projectFilter(options.project)], event: [...watchedActions]},
+				abortSignal: signal,
+			});
+			backoff.reset();
+			options.onConnection(true);
+			await readEvents(stream, signal, options.onEvent);
+		} catch (caught) {
+			error = caught as Error;
+		}
+
+		if (signal.aborted) {
+			return;
+		}
+
+		options.onConnection(false, error ?? new Error('the engine closed the events stream'));
+		await sleep(backoff.next(), signal);
+	}
+}
+
+async function readEvents(
+	stream: NodeJS.ReadableStream,
+	signal: AbortSignal,
+	onEvent: (event: EngineEvent) => void,
+): Promise<void> {
+	const splitter = new LineSplitter();
+	const destroy = () => (stream as NodeJS.ReadableStream & {destroy(): void}).destroy();
+	signal.addEventListener('abort', destroy, {once: true});
+	try {
+		for await (const chunk of stream) {
+			for (const line of splitter.push(chunk as Buffer)) {
+				const event = parseEvent(line);
+				if (event !== undefined) {
+					onEvent(event);
+				}
+			}
+		}
+	} finally {
+		signal.removeEventListener('abort', destroy);
+		destroy();
+	}
+}

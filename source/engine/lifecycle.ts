@@ -1,0 +1,75 @@
+import type Docker from 'dockerode';
+
+export type LifecycleAction = 'start' | 'stop' | 'restart' | 'kill';
+
+export type LifecycleOptions = {
+	/** Seconds the engine waits after the stop signal before it kills (stop and restart). */
+	readonly graceSeconds?: number;
+	/** Signal for kill; the engine's default is SIGKILL. */
+	readonly signal?: string;
+};
+
+export type LifecycleResult = {
+	readonly id: string;
+	readonly action: LifecycleAction;
+	readonly isOk: boolean;
+	/** One line for the status bar when it failed. */
+	readonly error?: string;
+};
+
+/** Runs one lifecycle action on one container. "Already started/stopped" counts as success. */
+export async function runLifecycle(
+	docker: Docker,
+	id: string,
+	action: LifecycleAction,
+	options: LifecycleOptions = {},
+): Promise<LifecycleResult> {
+	const container = docker.getContainer(id);
+	try {
+		switch (action) {
+			case 'start': {
+				await container.start();
+				break;
+			}
+
+			case 'stop': {
+				await container.stop(graceOf(options));
+				break;
+			}
+
+			case 'restart': {
+				await container.restart(graceOf(options));
+				break;
+			}
+
+			case 'kill': {
+				await container.kill(options.signal === undefined ? {} : {signal: options.signal});
+				break;
+			}
+		}
+
+		return {id, action, isOk: true};
+	} catch (error) {
+		const {statusCode, json, message} = error as {statusCode?: number; json?: {message?: string}; message?: string};
+		const text = json?.message ?? message ?? String(error);
+		if (statusCode === 304 || (action === 'kill' && statusCode === 409 && text.includes('is not running'))) {
+			return {id, action, isOk: true};
+		}
+
+		return {id, action, isOk: false, error: `${action} ${id.slice(0, 12)}: ${text}`};
+	}
+}
+
+/** Runs the action on every container at once; results in the order given. */
+export async function runLifecycleAll(
+	docker: Docker,
+	ids: readonly string[],
+	action: LifecycleAction,
+	options: LifecycleOptions = {},
+): Promise<LifecycleResult[]> {
+	return Promise.all(ids.map(async id => runLifecycle(docker, id, action, options)));
+}
+
+function graceOf(options: LifecycleOptions): {t?: number} {
+	return options.graceSeconds === undefined ? {} : {t: options.graceSeconds};
+}

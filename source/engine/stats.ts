@@ -1,0 +1,96 @@
+import type Docker from 'dockerode';
+import {Backoff, sleep} from './backoff.js';
+import {LineSplitter} from './line-splitter.js';
+import {toStatsSample} from './stats-math.js';
+import type {StatsSample} from './types.js';
+
+type Stream = NodeJS.ReadableStream & {destroy(): void};
+
+/**
+ * One stats stream per running container: the engine sends a sample about once a
+ * second, and only the latest is kept. A stream is opened when its container is
+ * wanted and destroyed when it is not, so no socket outlives its container.
+ */
+export class StatsPool {
+	readonly #controllers = new Map<string, AbortController>();
+	#isClosed = false;
+
+	constructor(
+		private readonly docker: Docker,
+		private readonly onSample: (id: string, sample: StatsSample) => void,
+	) {}
+
+	/** Opens streams for the given running containers and closes all others. */
+	sync(runningIds: Iterable<string>): void {
+		const wanted = new Set(runningIds);
+		for (const [id, controller] of this.#controllers) {
+			if (!wanted.has(id)) {
+				controller.abort();
+				this.#controllers.delete(id);
+			}
+		}
+
+		for (const id of wanted) {
+			if (!this.#isClosed && !this.#controllers.has(id)) {
+				const controller = new AbortController();
+				this.#controllers.set(id, controller);
+				void this.#follow(id, controller.signal);
+			}
+		}
+	}
+
+	/** Ids whose stream is open or being opened. */
+	get openIds(): string[] {
+		return [...this.#controllers.keys()];
+	}
+
+	close(): void {
+		this.#isClosed = true;
+		this.sync([]);
+	}
+
+	/** Reads one container's stream; reopens after a lost connection while still wanted. */
+	async #follow(id: string, signal: AbortSignal): Promise<void> {
+		const backoff = new Backoff(500, 5000);
+		while (!signal.aborted) {
+			try {
+				const stream = (await this.docker.getContainer(id).stats({stream: true, abortSignal: signal} as {
+					stream: true;
+				})) as Stream;
+				await this.#read(id, stream, signal);
+				backoff.reset();
+			} catch {
+				// Gone or unreachable: the owner syncs again on the next event or reconnect.
+			}
+
+			await sleep(backoff.next(), signal);
+		}
+	}
+
+	async #read(id: string, stream: Stream, signal: AbortSignal): Promise<void> {
+		const splitter = new LineSplitter(1024 * 1024);
+		const destroy = () => stream.destroy();
+		signal.addEventListener('abort', destroy, {once: true});
+		try {
+			for await (const chunk of stream) {
+				for (const line of splitter.push(chunk as Buffer)) {
+					const sample = parseSample(line);
+					if (sample !== undefined && !signal.aborted) {
+						this.onSample(id, sample);
+					}
+				}
+			}
+		} finally {
+			signal.removeEventListener('abort', destroy);
+			destroy();
+		}
+	}
+}
+
+function parseSample(line: string): StatsSample | undefined {
+	try {
+		return line.trim() === '' ? undefined : toStatsSample(JSON.parse(line));
+	} catch {
+		return undefined;
+	}
+}

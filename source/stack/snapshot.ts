@@ -1,0 +1,72 @@
+import {groupServices} from '../engine/services.js';
+import type {ContainerState, Health} from '../engine/types.js';
+import type {StackState} from './model.js';
+
+/** One container of the stack as `stacktui status` reports it. */
+export type ServiceStatus = {
+	readonly service: string;
+	readonly container: string;
+	readonly id: string;
+	readonly replica: number;
+	readonly image: string;
+	readonly state: ContainerState;
+	readonly health: Health;
+	/** null until two samples were read (CPU % needs a previous reading) or when not running. */
+	readonly cpuPercent: number | null;
+	readonly memoryBytes: number | null;
+	readonly memoryLimitBytes: number | null;
+	readonly memoryPercent: number | null;
+	readonly networkRxBytes: number | null;
+	readonly networkTxBytes: number | null;
+	readonly blockReadBytes: number | null;
+	readonly blockWriteBytes: number | null;
+	readonly pids: number | null;
+	readonly restarts: number;
+	readonly exitCode: number | null;
+	readonly isOomKilled: boolean;
+	/** ISO time of the current run's start; null when never started. */
+	readonly startedAt: string | null;
+	/** Seconds since start while running; null otherwise. */
+	readonly uptimeSeconds: number | null;
+};
+
+/** The stack's containers grouped by service, in service order, as plain values. */
+export function toServiceStatuses(state: StackState, now: number): ServiceStatus[] {
+	return groupServices(state.containers.values()).flatMap(group =>
+		group.containers.map(container => {
+			const sample = state.stats.get(container.id);
+			const isRunning = container.state === 'running';
+			const started = container.startedAt === undefined ? Number.NaN : Date.parse(container.startedAt);
+			return {
+				service: group.service,
+				container: container.name,
+				id: container.id,
+				replica: container.number,
+				image: container.image,
+				state: container.state,
+				health: container.health,
+				cpuPercent: sample?.cpuPercent ?? null,
+				memoryBytes: sample?.memoryBytes ?? null,
+				memoryLimitBytes: sample?.memoryLimitBytes ?? null,
+				memoryPercent: sample?.memoryPercent ?? null,
+				networkRxBytes: sample?.networkRxBytes ?? null,
+				networkTxBytes: sample?.networkTxBytes ?? null,
+				blockReadBytes: sample?.blockReadBytes ?? null,
+				blockWriteBytes: sample?.blockWriteBytes ?? null,
+				pids: sample?.pids ?? null,
+				restarts: container.restartCount,
+				exitCode: container.exitCode ?? null,
+				isOomKilled: container.isOomKilled,
+				startedAt: container.startedAt ?? null,
+				uptimeSeconds: isRunning && Number.isFinite(started) ? Math.max(0, Math.floor((now - started) / 1000)) : null,
+			};
+		}),
+	);
+}
+
+/** True when every running container has a sample with CPU %, so a snapshot shows real numbers. */
+export function hasFullSamples(state: StackState): boolean {
+	return [...state.containers.values()]
+		.filter(container => container.state === 'running')
+		.every(container => state.stats.get(container.id)?.cpuPercent !== undefined);
+}

@@ -1,0 +1,173 @@
+import type Docker from 'dockerode';
+import {inspectContainer, listProjectContainers} from '../engine/containers.js';
+import {watchEvents} from '../engine/events.js';
+import {StatsPool} from '../engine/stats.js';
+import type {EngineEvent} from '../engine/types.js';
+import {type StackAction, type StackState, initialState, reduce, runningIds} from './model.js';
+
+type Listener = (state: StackState) => void;
+
+/** Delay that coalesces the burst of events of one restart into one inspect. */
+const inspectDelayMs = 50;
+
+/**
+ * Feeds one compose project's engine events, listings and stats samples into the
+ * reducer. Events drive everything: a container is inspected when an event says it
+ * changed, never on a timer. Listing happens once per (re)connect; events that arrive
+ * meanwhile are held and applied after the listing, so the newer news wins.
+ */
+export class StackWatcher {
+	#state: StackState;
+	readonly #listeners = new Set<Listener>();
+	readonly #controller = new AbortController();
+	readonly #stats: StatsPool;
+	readonly #inspectTimers = new Map<string, NodeJS.Timeout>();
+	#heldEvents: EngineEvent[] | undefined;
+	#isRefreshPending = false;
+
+	constructor(
+		private readonly docker: Docker,
+		project: string,
+	) {
+		this.#state = initialState(project);
+		this.#stats = new StatsPool(docker, (id, sample) => this.#dispatch({type: 'stats-sampled', id, sample}));
+	}
+
+	get state(): StackState {
+		return this.#state;
+	}
+
+	/** Ids with an open stats stream: one per running container. */
+	get statsStreamIds(): string[] {
+		return this.#stats.openIds;
+	}
+
+	subscribe(listener: Listener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	start(): void {
+		void watchEvents(this.docker, {
+			project: this.#state.project,
+			signal: this.#controller.signal,
+			onEvent: event => this.#onEvent(event),
+			onConnection: (isConnected, error) => {
+				if (isConnected) {
+					this.#dispatch({type: 'engine-connected'});
+					void this.#refresh();
+				} else {
+					this.#dispatch({type: 'engine-lost', error: oneLine(error)});
+				}
+			},
+		});
+	}
+
+	/** Resolves with the first state that satisfies the predicate, or undefined after the timeout. */
+	async waitFor(predicate: (state: StackState) => boolean, timeoutMs: number): Promise<StackState | undefined> {
+		if (predicate(this.#state)) {
+			return this.#state;
+		}
+
+		return new Promise(resolve => {
+			const timer = setTimeout(() => finish(undefined), timeoutMs);
+			const unsubscribe = this.subscribe(state => predicate(state) && finish(state));
+			function finish(state: StackState | undefined) {
+				clearTimeout(timer);
+				unsubscribe();
+				resolve(state);
+			}
+		});
+	}
+
+	/** Closes every stream this watcher opened. */
+	stop(): void {
+		this.#controller.abort();
+		this.#stats.close();
+		for (const timer of this.#inspectTimers.values()) {
+			clearTimeout(timer);
+		}
+
+		this.#inspectTimers.clear();
+		this.#listeners.clear();
+	}
+
+	#onEvent(event: EngineEvent): void {
+		if (this.#heldEvents !== undefined) {
+			this.#heldEvents.push(event);
+			return;
+		}
+
+		this.#dispatch({type: 'engine-event', event});
+		if (event.action !== 'destroy') {
+			this.#scheduleInspect(event.id);
+		}
+	}
+
+	/** Lists the project again; a refresh asked for during one runs once after it, never alongside. */
+	async #refresh(): Promise<void> {
+		if (this.#heldEvents !== undefined) {
+			this.#isRefreshPending = true;
+			return;
+		}
+
+		this.#heldEvents = [];
+		try {
+			const containers = await listProjectContainers(this.docker, this.#state.project, this.#controller.signal);
+			this.#dispatch({type: 'containers-listed', containers});
+		} catch {
+			// The events stream sees the same outage and reports it.
+		}
+
+		const held = this.#heldEvents;
+		this.#heldEvents = undefined;
+		for (const event of held) {
+			this.#onEvent(event);
+		}
+
+		if (this.#isRefreshPending && !this.#controller.signal.aborted) {
+			this.#isRefreshPending = false;
+			await this.#refresh();
+		}
+	}
+
+	#scheduleInspect(id: string): void {
+		clearTimeout(this.#inspectTimers.get(id));
+		this.#inspectTimers.set(
+			id,
+			setTimeout(async () => {
+				this.#inspectTimers.delete(id);
+				try {
+					const container = await inspectContainer(this.docker, id, this.#controller.signal);
+					this.#dispatch(container === undefined ? {type: 'container-gone', id} : {type: 'container-inspected', container});
+				} catch {
+					// Lost engine: the reconnect lists everything again.
+				}
+			}, inspectDelayMs),
+		);
+	}
+
+	#dispatch(action: StackAction): void {
+		if (this.#controller.signal.aborted) {
+			return;
+		}
+
+		const previous = this.#state;
+		this.#state = reduce(previous, action);
+		if (this.#state === previous) {
+			return;
+		}
+
+		if (this.#state.containers !== previous.containers) {
+			this.#stats.sync(runningIds(this.#state));
+		}
+
+		for (const listener of this.#listeners) {
+			listener(this.#state);
+		}
+	}
+}
+
+function oneLine(error: Error | undefined): string {
+	return (error?.message ?? 'connection lost').split('\n')[0] ?? 'connection lost';
+}
