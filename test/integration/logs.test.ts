@@ -1,0 +1,82 @@
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import test from 'ava';
+import {followLogs} from '../../source/engine/logs.js';
+import {toNanoseconds} from '../../source/engine/log-lines.js';
+import type {LogLine} from '../../source/engine/types.js';
+import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
+
+const connection = await connectForTests();
+const {docker} = connection;
+const project = newProjectName('logs');
+const run = promisify(execFile);
+
+test.after.always(async () => removeProject(docker, project));
+
+/** Every line the engine kept, from the docker CLI: "TIME TEXT", stdout and stderr merged by time. */
+async function linesFromCli(id: string): Promise<string[]> {
+	const {stdout, stderr} = await run('docker', ['logs', '--timestamps', id]);
+	return [...stdout.split('\n'), ...stderr.split('\n')]
+		.filter(line => line !== '')
+		.sort((left, right) => Number(toNanoseconds(left.split(' ')[0] ?? '') - toNanoseconds(right.split(' ')[0] ?? '')));
+}
+
+for (const isTty of [false, true]) {
+	test(`log follow across a restart and a stop/start delivers each line once, in order (tty: ${isTty})`, async t => {
+		const container = await createService(docker, {
+			project,
+			service: isTty ? 'tty' : 'plain',
+			command: ['chatter', '0.05'],
+			isTty,
+		});
+		const controller = new AbortController();
+		t.teardown(() => controller.abort());
+		const received: LogLine[] = [];
+		const following = (async () => {
+			for await (const line of followLogs(docker, container.id, {signal: controller.signal})) {
+				received.push(line);
+			}
+		})();
+
+		await eventually(() => received.length >= 10, 5000, 'first lines');
+		await dockerCli(['restart', '-t', '1', container.id]);
+		const afterRestart = received.length;
+		await eventually(() => received.length >= afterRestart + 10, 5000, 'lines after the restart');
+		await dockerCli(['stop', '-t', '1', container.id]);
+		await new Promise(resolve => setTimeout(resolve, 500));
+		await dockerCli(['start', container.id]);
+		const afterStart = received.length;
+		await eventually(() => received.length >= afterStart + 10, 5000, 'lines after stop and start');
+		await dockerCli(['stop', '-t', '1', container.id]);
+		await new Promise(resolve => setTimeout(resolve, 300));
+		controller.abort();
+		await following;
+
+		// A TTY ends lines with CRLF; the follower drops the CR.
+		const expected = (await linesFromCli(container.id)).map(line => line.replace(/\r$/, ''));
+		t.deepEqual(
+			received.map(line => `${line.time} ${line.text}`),
+			expected,
+		);
+		t.true(expected.filter(line => line.endsWith(' line 1')).length >= 3, 'three runs of the container are in the log');
+		if (!isTty) {
+			t.true(received.some(line => line.stream === 'stderr' && line.text === 'line 5'), 'stderr lines are told apart');
+		}
+	});
+}
+
+test('following ends when the container is removed', async t => {
+	const container = await createService(docker, {project, service: 'removed', command: ['chatter', '0.1']});
+	const controller = new AbortController();
+	t.teardown(() => controller.abort());
+	const received: LogLine[] = [];
+	const following = (async () => {
+		for await (const line of followLogs(docker, container.id, {signal: controller.signal, tail: 5})) {
+			received.push(line);
+		}
+	})();
+	await eventually(() => received.length >= 3, 5000, 'first lines');
+	await dockerCli(['rm', '-f', container.id]);
+	const ended = await Promise.race([following.then(() => true), new Promise(resolve => setTimeout(() => resolve(false), 5000))]);
+	t.true(ended);
+});
