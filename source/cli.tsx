@@ -28,7 +28,8 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
-		allowUnknownFlags: false,
+		// Checked below, so an unknown flag gets our one-line error instead of meow's two lines.
+		allowUnknownFlags: true,
 		flags: {
 			project: {type: 'string', shortFlag: 'p'},
 			json: {type: 'boolean', default: false},
@@ -37,7 +38,15 @@ const cli = meow(
 	},
 );
 
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'help', 'version']);
+
 async function main(): Promise<number> {
+	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !knownFlags.has(name));
+	if (unknown !== undefined) {
+		const flag = unknown.length === 1 ? `-${unknown}` : `--${unknown.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+		throw new UsageError(`unknown option ${flag}; see stacktui --help`);
+	}
+
 	const [command, ...rest] = cli.input;
 	if (rest.length > 0) {
 		throw new UsageError(`unexpected argument "${rest[0]}"`);
