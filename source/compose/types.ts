@@ -1,0 +1,95 @@
+/** A compose file set, interpolated, merged, validated and normalized: what `up` creates. */
+export type ComposeProject = {
+	readonly name: string;
+	/** Directory relative paths resolve against (the first compose file's). */
+	readonly workingDir: string;
+	/** Absolute paths of the compose files, in merge order. */
+	readonly configFiles: readonly string[];
+	/** Services in file order. */
+	readonly services: readonly ComposeService[];
+	/** Networks by their key in the file; always has `default` unless every service sets network_mode. */
+	readonly networks: Readonly<Record<string, ComposeNetwork>>;
+	readonly volumes: Readonly<Record<string, ComposeVolume>>;
+	/** One line each: a key stacktui does not apply, with file:line:col. */
+	readonly warnings: readonly string[];
+};
+
+export type DependsOnCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
+
+export type PortMapping = {
+	readonly hostIp: string | undefined;
+	/** undefined publishes on a random host port. */
+	readonly hostPort: number | undefined;
+	readonly containerPort: number;
+	readonly protocol: 'tcp' | 'udp' | 'sctp';
+};
+
+export type VolumeMount = {
+	readonly type: 'volume' | 'bind' | 'tmpfs';
+	/** Volume key in the file (type volume), absolute host path (bind), undefined (anonymous/tmpfs). */
+	readonly source: string | undefined;
+	readonly target: string;
+	readonly isReadOnly: boolean;
+};
+
+export type Healthcheck = {
+	/** Engine form: ["CMD", ...], ["CMD-SHELL", "..."], or ["NONE"] when disabled. */
+	readonly test: readonly string[];
+	readonly intervalNs: number | undefined;
+	readonly timeoutNs: number | undefined;
+	readonly retries: number | undefined;
+	readonly startPeriodNs: number | undefined;
+};
+
+export type ComposeService = {
+	readonly name: string;
+	readonly image: string | undefined;
+	readonly build: {readonly context: string; readonly dockerfile: string; readonly args: Readonly<Record<string, string>>} | undefined;
+	/** Already split like a shell would; undefined keeps the image's. */
+	readonly command: readonly string[] | undefined;
+	readonly entrypoint: readonly string[] | undefined;
+	/** From env_file and environment, environment winning; values interpolated. */
+	readonly environment: Readonly<Record<string, string>>;
+	readonly ports: readonly PortMapping[];
+	readonly volumes: readonly VolumeMount[];
+	/** Network key → aliases. Empty when networkMode is set. */
+	readonly networks: Readonly<Record<string, {readonly aliases: readonly string[]}>>;
+	/** network_mode (host, none, service:x, container:x), when set. */
+	readonly networkMode: string | undefined;
+	readonly healthcheck: Healthcheck | undefined;
+	readonly dependsOn: Readonly<Record<string, {readonly condition: DependsOnCondition; readonly isRequired: boolean}>>;
+	/** no, always, on-failure[:N], unless-stopped */
+	readonly restart: string | undefined;
+	readonly stopGracePeriodMs: number | undefined;
+	readonly stopSignal: string | undefined;
+	/** deploy.resources.limits (or the legacy cpus / mem_limit keys). */
+	readonly cpus: number | undefined;
+	readonly memoryBytes: number | undefined;
+	readonly labels: Readonly<Record<string, string>>;
+	readonly containerName: string | undefined;
+	readonly workingDir: string | undefined;
+	readonly user: string | undefined;
+	readonly profiles: readonly string[];
+	readonly isTty: boolean;
+	readonly isStdinOpen: boolean;
+	/** deploy.replicas or scale; 1 by default. */
+	readonly replicas: number;
+	/** Extra host:ip entries. */
+	readonly extraHosts: readonly string[];
+};
+
+export type ComposeNetwork = {
+	/** Engine name: `${project}_${key}` unless name: or external. */
+	readonly name: string;
+	readonly isExternal: boolean;
+	readonly driver: string | undefined;
+	readonly isInternal: boolean;
+	readonly labels: Readonly<Record<string, string>>;
+};
+
+export type ComposeVolume = {
+	readonly name: string;
+	readonly isExternal: boolean;
+	readonly driver: string | undefined;
+	readonly labels: Readonly<Record<string, string>>;
+};

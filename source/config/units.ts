@@ -1,0 +1,80 @@
+/** Parsing of the durations and sizes that profiles and compose files contain. */
+
+const durationUnits: Record<string, number> = {ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000};
+
+/**
+ * A Go-style duration ("1m30s", "500ms", "1.5h") in milliseconds; a bare number is seconds,
+ * as compose reads it. undefined when the text is not a duration.
+ */
+export function parseDuration(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) && value >= 0 ? value * 1000 : undefined;
+	}
+
+	if (typeof value !== 'string' || value.trim() === '') {
+		return undefined;
+	}
+
+	const text = value.trim();
+	if (/^\d+(\.\d+)?$/.test(text)) {
+		return Number(text) * 1000;
+	}
+
+	const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
+	if (parts.length === 0 || parts.map(part => part[0]).join('') !== text) {
+		return undefined;
+	}
+
+	return parts.reduce((total, [, amount = '0', unit = 's']) => total + Number(amount) * (durationUnits[unit] ?? 0), 0);
+}
+
+const binary: Record<string, number> = {k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4};
+const decimal: Record<string, number> = {k: 1e3, m: 1e6, g: 1e9, t: 1e12};
+
+/**
+ * A size in bytes: "200MiB", "4GiB", "512m" and "1g" (compose/docker: binary), "500MB" (decimal),
+ * a bare number is bytes. undefined when the text is not a size.
+ */
+export function parseSize(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+	}
+
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)(b?)$/i.exec(value.trim());
+	if (match === null) {
+		return undefined;
+	}
+
+	const [, amount = '0', prefix = '', infix = '', suffix = ''] = match;
+	const unit = prefix.toLowerCase();
+	if (unit === '') {
+		return infix === '' ? Math.round(Number(amount)) : undefined;
+	}
+
+	// Docker reads "512m" and "512mb" as binary; only an explicit SI "MB" with capital B is decimal.
+	const isDecimal = infix === '' && suffix === 'B' && prefix === prefix.toUpperCase();
+	return Math.round(Number(amount) * ((isDecimal ? decimal : binary)[unit] ?? 1));
+}
+
+/** A CPU amount as `docker stats` counts it (100 % = one core): "50%", "150%", or cores as a number ("1.5"). */
+export function parseCpuPercent(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) && value >= 0 ? value * 100 : undefined;
+	}
+
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	const text = value.trim();
+	const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
+	if (percent !== null) {
+		return Number(percent[1]);
+	}
+
+	return /^\d+(\.\d+)?$/.test(text) ? Number(text) * 100 : undefined;
+}

@@ -1,0 +1,70 @@
+import {readFileSync} from 'node:fs';
+import {LineCounter, parseDocument, isNode, type Document} from 'yaml';
+import {ConfigError, fileStart, type Location} from './config-error.js';
+
+/** A parsed YAML file that can tell where any value of it came from. */
+export type YamlFile = {
+	readonly file: string;
+	readonly value: unknown;
+	/** Location of the value at `path` (or of its nearest existing parent). */
+	locate(path: ReadonlyArray<string | number>, isKey?: boolean): Location;
+};
+
+/** Reads and parses a YAML file; a missing file or a syntax error is a ConfigError with line:column. */
+export function readYamlFile(file: string, displayName = file): YamlFile {
+	let source: string;
+	try {
+		source = readFileSync(file, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? String(error)}`;
+		throw new ConfigError(fileStart(displayName), reason);
+	}
+
+	return parseYaml(source, displayName);
+}
+
+export function parseYaml(source: string, file: string): YamlFile {
+	const lineCounter = new LineCounter();
+	const document = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true});
+	const [first] = document.errors;
+	if (first !== undefined) {
+		const position = lineCounter.linePos(first.pos[0]);
+		const reason = first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+		throw new ConfigError({file, line: position.line, column: position.col}, `invalid YAML: ${reason}`);
+	}
+
+	return {
+		file,
+		value: document.toJS({maxAliasCount: 1000}) as unknown,
+		locate: (path, isKey = false) => locate(document, lineCounter, file, path, isKey),
+	};
+}
+
+function locate(
+	document: Document,
+	lineCounter: LineCounter,
+	file: string,
+	path: ReadonlyArray<string | number>,
+	isKey: boolean,
+): Location {
+	for (let length = path.length; length >= 0; length--) {
+		const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
+		if (isNode(node) && node.range) {
+			const offset = isKey && length === path.length ? keyOffset(document, path) ?? node.range[0] : node.range[0];
+			const position = lineCounter.linePos(offset);
+			return {file, line: position.line, column: position.col};
+		}
+	}
+
+	return fileStart(file);
+}
+
+/** Offset of the key of the last path element, so "unknown key" points at the key itself. */
+function keyOffset(document: Document, path: ReadonlyArray<string | number>): number | undefined {
+	const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+	const items = (parent as {items?: Array<{key?: unknown}>} | undefined)?.items;
+	const pair = items?.find(item => isNode(item.key) && (item.key as {value?: unknown}).value === path.at(-1));
+	const key = pair?.key;
+	return isNode(key) ? key.range?.[0] : undefined;
+}
