@@ -1,0 +1,106 @@
+import {readFileSync} from 'node:fs';
+import test from 'ava';
+import type Docker from 'dockerode';
+import {fromInspect, toHealth, toState} from '../../source/engine/containers.js';
+
+/**
+ * GET /containers/ID/json from engine 20.10 of a container labelled as replica 2 of service "web"
+ * of compose project "fixture", with a healthcheck: once running and healthy, once stopped.
+ */
+function inspectFixture(name: string): Docker.ContainerInspectInfo {
+	return JSON.parse(readFileSync(new URL(`../fixtures/inspect/${name}`, import.meta.url), 'utf8')) as Docker.ContainerInspectInfo;
+}
+
+const healthy = inspectFixture('web-2-healthy.json');
+const exited = inspectFixture('web-2-exited.json');
+
+function withState(base: Docker.ContainerInspectInfo, state: Partial<Docker.ContainerInspectInfo['State']>): Docker.ContainerInspectInfo {
+	return {...base, State: {...base.State, ...state}};
+}
+
+function withLabels(base: Docker.ContainerInspectInfo, labels: Record<string, string>): Docker.ContainerInspectInfo {
+	return {...base, Config: {...base.Config, Labels: labels}};
+}
+
+test('a running, healthy compose container reads as its service and replica', t => {
+	const info = fromInspect(healthy);
+	t.like(info, {
+		id: 'db200e293829c95ae8b487700710b83096bf881774b3ead5a0928ce9dd2187da',
+		name: 'stacktui-fixture-events',
+		service: 'web',
+		project: 'fixture',
+		number: 2,
+		image: 'stacktui-test/busybox:1',
+		state: 'running',
+		health: 'healthy',
+		startedAt: '2026-11-22T03:12:54.333263087Z',
+		exitCode: undefined,
+		restartCount: 0,
+		isOomKilled: false,
+	});
+	t.is(info.labels['com.docker.compose.service'], 'web');
+});
+
+test('the engine\'s zero time means "never": a running container has no finishedAt', t => {
+	t.is(healthy.State.FinishedAt, '0001-01-01T00:00:00Z');
+	t.is(fromInspect(healthy).finishedAt, undefined);
+});
+
+test('a stopped container has its exit code, finish time and last health', t => {
+	t.like(fromInspect(exited), {
+		state: 'exited',
+		exitCode: 0,
+		health: 'unhealthy',
+		startedAt: '2026-11-22T03:13:04.08566299Z',
+		finishedAt: '2026-11-22T03:13:04.691938899Z',
+	});
+});
+
+test('a killed container keeps its exit code, and OOMKilled is reported', t => {
+	const killed = withState(exited, {ExitCode: 137, OOMKilled: true});
+	t.like(fromInspect(killed), {exitCode: 137, isOomKilled: true});
+});
+
+test('a created container that never started has no start time and no health', t => {
+	const created = withState(healthy, {
+		Status: 'created',
+		Running: false,
+		StartedAt: '0001-01-01T00:00:00Z',
+		Health: undefined,
+	});
+	t.like(fromInspect(created), {state: 'created', startedAt: undefined, finishedAt: undefined, health: 'none'});
+});
+
+test('without compose labels the name stands for the service, replica 1, no project', t => {
+	t.like(fromInspect(withLabels(healthy, {})), {service: 'stacktui-fixture-events', project: '', number: 1});
+});
+
+test('a replica number that is not a number reads as 1', t => {
+	const labels = {...healthy.Config.Labels, 'com.docker.compose.container-number': 'two'};
+	t.is(fromInspect(withLabels(healthy, labels)).number, 1);
+});
+
+test('the restart count comes from the engine\'s restart policy count', t => {
+	t.is(fromInspect({...healthy, RestartCount: 4}).restartCount, 4);
+});
+
+test('toState keeps every engine state and reads anything else as dead', t => {
+	for (const state of ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const) {
+		t.is(toState(state), state);
+	}
+
+	t.is(toState(undefined), 'dead');
+	t.is(toState('Running'), 'dead');
+	t.is(toState('removed'), 'dead', 'removed is stacktui\'s own state, never the engine\'s');
+});
+
+test('toHealth keeps the engine\'s health and reads anything else as none', t => {
+	for (const health of ['starting', 'healthy', 'unhealthy'] as const) {
+		t.is(toHealth(health), health);
+	}
+
+	t.is(toHealth(undefined), 'none');
+	t.is(toHealth(''), 'none');
+	t.is(toHealth('none'), 'none');
+	t.is(toHealth('sleepy'), 'none');
+});
