@@ -30,10 +30,14 @@ type RawEvent = {
 
 /** Turns one line of the engine's events stream into an event; undefined when it is not one. */
 export function parseEvent(line: string): EngineEvent | undefined {
-	let raw: RawEvent;
+	let raw: RawEvent | null;
 	try {
-		raw = JSON.parse(line) as RawEvent;
+		raw = JSON.parse(line) as RawEvent | null;
 	} catch {
+		return undefined;
+	}
+
+	if (typeof raw !== 'object' || raw === null) {
 		return undefined;
 	}
 
@@ -52,7 +56,8 @@ export function parseEvent(line: string): EngineEvent | undefined {
 		exitCode: exitCode === undefined ? undefined : Number(exitCode),
 		service: attributes[serviceLabel],
 		project: attributes[projectLabel],
-		timeNano: BigInt(raw.timeNano ?? (raw.time ?? 0) * 1e9),
+		// Read from the text: JSON numbers above 2^53 lose their last digits.
+		timeNano: BigInt(/"timeNano":(\d+)/.exec(line)?.[1] ?? Math.round((raw.time ?? 0) * 1e9)),
 	};
 }
 

@@ -1,35 +1,43 @@
 import {toNanoseconds} from './log-lines.js';
 import type {LogLine} from './types.js';
 
-/** Remembers the newest line time, and which lines at that time were delivered. */
+type Mark = {last: bigint; atLast: Set<string>};
+
+/**
+ * Remembers, per stream, the newest line time and which lines at that time were
+ * delivered. Per stream because the engine stamps stdout and stderr separately: a
+ * stderr line may arrive after a later-stamped stdout line, and is still new.
+ */
 export class SeenLines {
-	#last = -1n;
-	#atLast = new Set<string>();
+	readonly #marks = new Map<LogLine['stream'], Mark>();
 
 	accept(line: LogLine): boolean {
 		const time = toNanoseconds(line.time);
-		const key = `${line.stream} ${line.text}`;
-		if (time < this.#last || (time === this.#last && this.#atLast.has(key))) {
+		const mark = this.#marks.get(line.stream) ?? {last: -1n, atLast: new Set<string>()};
+		this.#marks.set(line.stream, mark);
+		if (time < mark.last || (time === mark.last && mark.atLast.has(line.text))) {
 			return false;
 		}
 
-		if (time > this.#last) {
-			this.#last = time;
-			this.#atLast = new Set();
+		if (time > mark.last) {
+			mark.last = time;
+			mark.atLast = new Set();
 		}
 
-		this.#atLast.add(key);
+		mark.atLast.add(line.text);
 		return true;
 	}
 
-	/** The `since` argument for reopening: the engine's seconds.nanoseconds form. */
+	/** The `since` argument for reopening (the engine's seconds.nanoseconds form): the older stream's last time. */
 	since(): string | undefined {
-		if (this.#last < 0n) {
+		const times = [...this.#marks.values()].map(mark => mark.last);
+		if (times.length === 0) {
 			return undefined;
 		}
 
-		const seconds = this.#last / 1_000_000_000n;
-		const nanoseconds = this.#last % 1_000_000_000n;
+		const oldest = times.reduce((left, right) => (right < left ? right : left));
+		const seconds = oldest / 1_000_000_000n;
+		const nanoseconds = oldest % 1_000_000_000n;
 		return `${seconds}.${nanoseconds.toString().padStart(9, '0')}`;
 	}
 }

@@ -92,7 +92,8 @@ function applyEvent(state: StackState, event: EngineEvent): StackState {
 		}
 
 		case 'pause': {
-			return withContainer(state, {...container, state: 'paused'});
+			const next = withContainer(state, {...container, state: 'paused'});
+			return {...next, stats: withoutKey(next.stats, event.id)};
 		}
 
 		case 'health_status': {
