@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import {Backoff, sleep} from './backoff.js';
-import {LineSplitter} from './line-splitter.js';
-import {toStatsSample} from './stats-math.js';
+import {NdjsonParser} from './ndjson.js';
+import {type StatsPayload, toStatsSample} from './stats-math.js';
 import type {StatsSample} from './types.js';
 
 type Stream = NodeJS.ReadableStream & {destroy(): void};
@@ -68,15 +68,14 @@ export class StatsPool {
 	}
 
 	async #read(id: string, stream: Stream, signal: AbortSignal): Promise<void> {
-		const splitter = new LineSplitter(1024 * 1024);
+		const parser = new NdjsonParser();
 		const destroy = () => stream.destroy();
 		signal.addEventListener('abort', destroy, {once: true});
 		try {
 			for await (const chunk of stream) {
-				for (const line of splitter.push(chunk as Buffer)) {
-					const sample = parseSample(line);
-					if (sample !== undefined && !signal.aborted) {
-						this.onSample(id, sample);
+				for (const payload of parser.push(chunk as Buffer)) {
+					if (!signal.aborted) {
+						this.onSample(id, toStatsSample(payload as StatsPayload));
 					}
 				}
 			}
@@ -84,13 +83,5 @@ export class StatsPool {
 			signal.removeEventListener('abort', destroy);
 			destroy();
 		}
-	}
-}
-
-function parseSample(line: string): StatsSample | undefined {
-	try {
-		return line.trim() === '' ? undefined : toStatsSample(JSON.parse(line));
-	} catch {
-		return undefined;
 	}
 }

@@ -1,13 +1,12 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
+import {NdjsonParser, readNdjson} from '../../source/engine/ndjson.js';
 import {
 	calculateCpuPercent,
 	calculateMemoryBytes,
 	formatBytes,
 	formatDecimalBytes,
 	formatPercent,
-	NdjsonParser,
-	readNdjson,
 	type StatsPayload,
 	toStatsSample,
 } from '../../source/engine/stats-math.js';
