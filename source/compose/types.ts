@@ -5,9 +5,11 @@ export type ComposeProject = {
 	readonly workingDir: string;
 	/** Absolute paths of the compose files, in merge order. */
 	readonly configFiles: readonly string[];
-	/** Services in file order. */
+	/** Active services in file order: no profiles, or one of the active profiles. */
 	readonly services: readonly ComposeService[];
-	/** Networks by their key in the file; always has `default` unless every service sets network_mode. */
+	/** Services left out by profiles, normalized and validated too (`up NAME` may start them, as compose does). */
+	readonly disabledServices: readonly ComposeService[];
+	/** Networks by their key in the file; has `default` when any service joins it (lists neither networks nor network_mode). */
 	readonly networks: Readonly<Record<string, ComposeNetwork>>;
 	readonly volumes: Readonly<Record<string, ComposeVolume>>;
 	/** One line each: a key stacktui does not apply, with file:line:col. */
@@ -33,7 +35,7 @@ export type VolumeMount = {
 };
 
 export type Healthcheck = {
-	/** Engine form: ["CMD", ...], ["CMD-SHELL", "..."], or ["NONE"] when disabled. */
+	/** Engine form: ["CMD", ...], ["CMD-SHELL", "..."], ["NONE"] when disabled, [] to keep the image's test. */
 	readonly test: readonly string[];
 	readonly intervalNs: number | undefined;
 	readonly timeoutNs: number | undefined;
@@ -52,7 +54,7 @@ export type ComposeService = {
 	readonly environment: Readonly<Record<string, string>>;
 	readonly ports: readonly PortMapping[];
 	readonly volumes: readonly VolumeMount[];
-	/** Network key → aliases. Empty when networkMode is set. */
+	/** Network key → aliases given in the file (`default` when the service lists none). Empty when networkMode is set. */
 	readonly networks: Readonly<Record<string, {readonly aliases: readonly string[]}>>;
 	/** network_mode (host, none, service:x, container:x), when set. */
 	readonly networkMode: string | undefined;
