@@ -1,30 +1,43 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
+import {runCheckCommand} from './commands/check-command.js';
+import {runProfilesCommand} from './commands/profiles-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {UsageError} from './commands/usage-error.js';
+import {ConfigError} from './config/config-error.js';
 
 const cli = meow(
 	`
 	Usage
 	  $ stacktui status --project NAME [--json]
+	  $ stacktui check [PROFILE] [--json]
+	  $ stacktui profiles [--json]
 
 	Commands
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
 	             JSON when --json is given or stdout is not a terminal.
+	  check      Validate a profile and its compose files' service names; print a summary.
+	             PROFILE is a path, or a name from the profiles/ directory; without one,
+	             ./stacktui.yaml (or .yml) if present, else the demo profile.
+	  profiles   List the profiles in profiles/ with project, services and description.
 
 	Options
 	  --project, -p  Compose project name (the com.docker.compose.project label)
 	  --json         Print JSON
+	  --profile      Profile file (same as the PROFILE argument)
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
 
 	Environment
 	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
+	  STACKTUI_PROFILES_DIR  Where PROFILE names and the profiles command look (default: profiles/ of the package)
 
 	Examples
 	  $ stacktui status --project demo
 	  $ stacktui status --project demo --json | jq '.services[].cpuPercent'
+	  $ stacktui check triton
+	  $ stacktui check --profile ./my-stack.yaml --json
 `,
 	{
 		importMeta: import.meta,
@@ -34,11 +47,14 @@ const cli = meow(
 			project: {type: 'string', shortFlag: 'p'},
 			json: {type: 'boolean', default: false},
 			engine: {type: 'string'},
+			profile: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'help', 'version']);
+/** Commands that take one positional argument after their name. */
+const commandsWithArgument = new Set(['check']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !knownFlags.has(name));
@@ -48,9 +64,12 @@ async function main(): Promise<number> {
 	}
 
 	const [command, ...rest] = cli.input;
-	if (rest.length > 0) {
-		throw new UsageError(`unexpected argument "${rest[0]}"`);
+	const argumentCount = command !== undefined && commandsWithArgument.has(command) ? 1 : 0;
+	if (rest.length > argumentCount) {
+		throw new UsageError(`unexpected argument "${rest[argumentCount]}"`);
 	}
+
+	const profilesDirectory = process.env['STACKTUI_PROFILES_DIR'] || undefined;
 
 	switch (command) {
 		case 'status': {
@@ -59,6 +78,14 @@ async function main(): Promise<number> {
 				isJson: cli.flags.json || !process.stdout.isTTY,
 				engine: cli.flags.engine,
 			});
+		}
+
+		case 'check': {
+			return runCheckCommand({argument: rest[0], flag: cli.flags.profile, isJson: cli.flags.json, cwd: process.cwd(), profilesDirectory});
+		}
+
+		case 'profiles': {
+			return runProfilesCommand({isJson: cli.flags.json, profilesDirectory});
 		}
 
 		case undefined: {
@@ -76,7 +103,7 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	// Expected failures are one line for the user; anything else is a bug and keeps its stack.
-	if (error instanceof UsageError || (error as Error).name === 'EngineError') {
+	if (error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'EngineError') {
 		process.stderr.write(`stacktui: ${(error as Error).message}\n`);
 		process.exitCode = 2;
 	} else {

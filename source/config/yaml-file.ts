@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import {LineCounter, parseDocument, isNode, type Document} from 'yaml';
+import {LineCounter, parseDocument, isNode, visit, type Document} from 'yaml';
 import {ConfigError, fileStart, type Location} from './config-error.js';
 
 /** A parsed YAML file that can tell where any value of it came from. */
@@ -36,9 +36,28 @@ export function parseYaml(source: string, file: string): YamlFile {
 
 	return {
 		file,
-		value: document.toJS({maxAliasCount: 1000}) as unknown,
+		value: toValue(document, lineCounter, file),
 		locate: (path, isKey = false) => locate(document, lineCounter, file, path, isKey),
 	};
+}
+
+/** toJS, with an alias to an anchor not set before it (which toJS throws on) as a ConfigError at the alias. */
+function toValue(document: Document, lineCounter: LineCounter, file: string): unknown {
+	try {
+		return document.toJS({maxAliasCount: 1000}) as unknown;
+	} catch (error) {
+		let offset = 0;
+		visit(document, {Alias(_key, node) {
+			if (node.resolve(document) === undefined && node.range) {
+				offset = node.range[0];
+				return visit.BREAK;
+			}
+
+			return undefined;
+		}});
+		const position = lineCounter.linePos(offset);
+		throw new ConfigError({file, line: position.line, column: position.col}, `invalid YAML: ${(error as Error).message}`);
+	}
 }
 
 function locate(

@@ -40,10 +40,14 @@ export type Profile = {
 	/** Absolute path of the profile file; undefined for a profile made from flags alone. */
 	readonly file: string | undefined;
 	readonly name: string;
+	/** One line shown by `stacktui profiles`. */
+	readonly description: string | undefined;
 	/** Compose project name (labels com.docker.compose.project). */
 	readonly project: string;
 	/** Absolute paths, merged in order like `compose -f a -f b`. */
 	readonly composeFiles: readonly string[];
+	/** Compose profiles to activate (like COMPOSE_PROFILES); services in no profile always run. */
+	readonly composeProfiles: readonly string[];
 	/** Absolute path of the env file used for ${VAR} interpolation, when one exists. */
 	readonly envFile: string | undefined;
 	/** Engine address; undefined means DOCKER_HOST / context / autodetect. */

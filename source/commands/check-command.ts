@@ -1,0 +1,38 @@
+import process from 'node:process';
+import {ConfigError} from '../config/config-error.js';
+import {checkProfile} from '../profile/check-profile.js';
+import {resolveProfilePath} from '../profile/resolve-profile-path.js';
+import {renderProfileSummary, toJson} from '../profile/summary.js';
+
+export type CheckCommandOptions = {
+	/** The positional PROFILE, a path or a name in the profiles directory. */
+	readonly argument: string | undefined;
+	/** --profile PATH. */
+	readonly flag: string | undefined;
+	readonly isJson: boolean;
+	readonly cwd: string;
+	readonly profilesDirectory?: string;
+};
+
+/**
+ * `stacktui check [PROFILE]`: validates the profile and the service names it uses, prints a
+ * summary, returns 0. An invalid profile throws its ConfigError (one line, exit 2); with --json
+ * stdout also gets `{"valid": false, "error": ...}` first.
+ */
+export function runCheckCommand(options: CheckCommandOptions): number {
+	const file = resolveProfilePath(options);
+	try {
+		const checked = checkProfile(file);
+		const output = options.isJson
+			? toJson({valid: true, ...checked.profile, services: checked.serviceNames})
+			: renderProfileSummary(checked, options.cwd);
+		process.stdout.write(output + '\n');
+		return 0;
+	} catch (error) {
+		if (options.isJson && error instanceof ConfigError) {
+			process.stdout.write(toJson({valid: false, error: {...error.location, message: error.reason}}) + '\n');
+		}
+
+		throw error;
+	}
+}
