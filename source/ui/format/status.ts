@@ -1,0 +1,42 @@
+import type {ContainerState, Health} from '../../engine/types.js';
+
+/** A lifecycle action sent and not yet confirmed by an engine event. */
+export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
+
+/** Where a row stands against its budget; evaluated elsewhere, shown here. `none` when it has no budget. */
+export type BudgetStatus = 'none' | 'ok' | 'near' | 'over';
+
+const healthGlyphs: Readonly<Record<Health, string>> = {none: '-', starting: '↻', healthy: '✓', unhealthy: '✗'};
+
+/** The health glyph: ✓ healthy, ✗ unhealthy, ↻ starting, - without a healthcheck. */
+export function healthGlyph(health: Health): string {
+	return healthGlyphs[health];
+}
+
+/** Glyph and word, `✓ healthy`; `-` without a healthcheck. */
+export function formatHealth(health: Health): string {
+	return health === 'none' ? healthGlyphs.none : `${healthGlyphs[health]} ${health}`;
+}
+
+export type StateFacts = {
+	readonly state: ContainerState;
+	readonly exitCode: number | null;
+	readonly isOomKilled: boolean;
+	readonly pendingAction?: PendingAction | undefined;
+};
+
+/** The state word: the pending action (`restarting…`) until events confirm it, `exited (1)`, `exited (oom)`. */
+export function formatState(facts: StateFacts): string {
+	if (facts.pendingAction !== undefined) return `${facts.pendingAction}…`;
+	if (facts.state === 'exited' || facts.state === 'dead') {
+		if (facts.isOomKilled) return `${facts.state} (oom)`;
+		if (facts.exitCode !== null) return `${facts.state} (${facts.exitCode})`;
+	}
+
+	return facts.state;
+}
+
+/** The budget column: `ok`, `near`, `over`, or `-` without a budget. */
+export function formatBudgetStatus(status: BudgetStatus): string {
+	return status === 'none' ? '-' : status;
+}

@@ -1,0 +1,105 @@
+import './force-color.js';
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import {ServicesTable, type ServicesTableProps} from '../../source/ui/table/services-table.js';
+import {createTheme} from '../../source/ui/theme.js';
+import {manyRows, mebibyte, tableRow} from './rows-fixture.js';
+
+const plain = createTheme({isColorEnabled: false});
+
+function frame(props: Partial<ServicesTableProps> & Pick<ServicesTableProps, 'rows'>): string[] {
+	const {lastFrame} = render(<ServicesTable width={80} height={12} theme={plain} {...props} />);
+	return (lastFrame() ?? '').split('\n');
+}
+
+function lineOf(lines: readonly string[], text: string): string {
+	return lines.find(line => line.includes(text)) ?? '';
+}
+
+test('a row shows the service, state, health, uptime, CPU, memory against its budget, and budget status', t => {
+	const lines = frame({rows: [tableRow({service: 'web'}, {memoryBudgetBytes: 256 * mebibyte, budgetStatus: 'ok'})]});
+	t.regex(lines[0] ?? '', /SERVICE↓?\s+STATE\s+HEALTH\s+UPTIME\s+CPU %\s+MEMORY\s+BUDGET/);
+	t.regex(lineOf(lines, 'web'), /web\s+running\s+✓ healthy\s+1h02m\s+12\.50%\s+179\.4MiB \/ 256MiB\s+ok/);
+});
+
+test('at 80 columns low-priority columns drop and no line is wider than the terminal', t => {
+	const rows = [tableRow({service: 'web', restarts: 4}, {ports: ['8080→80/tcp'], cpuHistory: [0, 50, 100]})];
+	const narrow = frame({rows, width: 80});
+	t.false(narrow.some(line => /RESTARTS|PORTS/.test(line)));
+	t.false(narrow.some(line => line.includes('8080')));
+	t.true(narrow.every(line => stringWidth(line) <= 80));
+	const wide = frame({rows, width: 100});
+	t.regex(wide[0] ?? '', /RESTARTS/);
+	t.regex(lineOf(wide, 'web'), /▁▅█/);
+});
+
+test('a pending action, an exit code and scaled replicas read as such', t => {
+	const lines = frame({
+		rows: [
+			tableRow({service: 'worker', replica: 1, state: 'exited', exitCode: 137, health: 'none', cpuPercent: null, memoryBytes: null, uptimeSeconds: null}),
+			tableRow({service: 'worker', replica: 2}, {pendingAction: 'restarting'}),
+			tableRow({service: 'web'}),
+		],
+	});
+	t.regex(lineOf(lines, 'worker #1'), /worker #1\s+exited \(137\)\s+-\s+-\s+-\s+-/);
+	t.regex(lineOf(lines, 'worker #2'), /restarting…/);
+	t.regex(lineOf(lines, 'web'), /^\s+web\s+running/);
+});
+
+test('only the rows that fit are rendered, with a position line', t => {
+	const lines = frame({rows: manyRows(40), height: 10});
+	t.is(lines.filter(line => line.includes('service-')).length, 8);
+	t.regex(lines.at(-1) ?? '', /1–8 of 40/);
+});
+
+test('the window follows the selection down and back up, scrolling as little as needed', t => {
+	const rows = manyRows(40);
+	const {lastFrame, rerender} = render(<ServicesTable rows={rows} width={80} height={10} selectedId="id-service-25-1" theme={plain} />);
+	const selected = (): string => (lastFrame() ?? '').split('\n').find(line => line.startsWith('>')) ?? '';
+	t.regex(selected(), /service-25/);
+	t.regex(lastFrame() ?? '', /19–26 of 40/);
+	rerender(<ServicesTable rows={rows} width={80} height={10} selectedId="id-service-26-1" theme={plain} />);
+	t.regex(lastFrame() ?? '', /20–27 of 40/);
+	rerender(<ServicesTable rows={rows} width={80} height={10} selectedId="id-service-24-1" theme={plain} />);
+	t.regex(lastFrame() ?? '', /20–27 of 40/, 'a selection still in view does not scroll');
+	rerender(<ServicesTable rows={rows} width={80} height={10} selectedId="id-service-03-1" theme={plain} />);
+	t.regex(selected(), /service-03/);
+	t.regex(lastFrame() ?? '', /4–11 of 40/);
+	t.notRegex(lastFrame() ?? '', /service-25/);
+});
+
+test('sorting by CPU puts the busiest first; unknown values go last', t => {
+	const rows = [
+		tableRow({service: 'idle', cpuPercent: 0.5}),
+		tableRow({service: 'stopped', cpuPercent: null}),
+		tableRow({service: 'busy', cpuPercent: 90}),
+	];
+	const order = frame({rows, sortKey: 'cpu'})
+		.slice(1)
+		.map(line => line.trim().split(/\s+/)[0]);
+	t.deepEqual(order, ['busy', 'idle', 'stopped']);
+	t.regex(frame({rows, sortKey: 'cpu'})[0] ?? '', /CPU %↓/);
+});
+
+test('the filter keeps matching rows and says when nothing matches', t => {
+	const rows = [tableRow({service: 'web'}), tableRow({service: 'worker'}), tableRow({service: 'db', image: 'postgres:16'})];
+	const filtered = frame({rows, filterText: 'POSTGRES'});
+	t.true(filtered.some(line => /^\s+db\s/.test(line)));
+	t.false(filtered.some(line => /web|worker/.test(line)));
+	t.regex(frame({rows, filterText: 'zzz'}).join('\n'), /no service matches "zzz"/);
+});
+
+test('wide characters keep the columns aligned', t => {
+	const lines = frame({rows: [tableRow({service: 'web'}), tableRow({service: 'データベース'})]});
+	const column = (line: string): number => stringWidth(line.slice(0, line.indexOf('running')));
+	t.is(column(lineOf(lines, 'データベース')), column(lineOf(lines, 'web')));
+});
+
+test('new values update the row in place', t => {
+	const {lastFrame, rerender} = render(<ServicesTable rows={[tableRow({service: 'web', cpuPercent: 1})]} width={80} height={5} theme={plain} />);
+	t.regex(lastFrame() ?? '', /1\.00%/);
+	rerender(<ServicesTable rows={[tableRow({service: 'web', cpuPercent: 42})]} width={80} height={5} theme={plain} />);
+	t.regex(lastFrame() ?? '', /42\.00%/);
+	t.notRegex(lastFrame() ?? '', /1\.00%/);
+});
