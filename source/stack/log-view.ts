@@ -1,0 +1,263 @@
+import type {BufferedLine} from './log-buffer.js';
+
+/** What the log pane shows and where, changed only by `reduceLogView`. */
+export type LogViewState = {
+	/** The service of the selected row. */
+	readonly selectedService: string | undefined;
+	readonly isAllServices: boolean;
+	/** The source of the lines: the selected service, or undefined for all services. */
+	readonly service: string | undefined;
+	/** Every buffered line of the source, oldest first. */
+	readonly lines: readonly BufferedLine[];
+	/** The lines in view: all of them when following, those up to the horizon when paused. */
+	readonly shown: readonly BufferedLine[];
+	/** Lines the buffer dropped to stay bounded. */
+	readonly dropped: number;
+	/** Labels in first-seen order, for stable colors. */
+	readonly labels: readonly string[];
+	/** Rows available for lines. */
+	readonly height: number;
+	readonly isPaused: boolean;
+	/** While paused, the newest sequence number in view; later lines count as new. */
+	readonly horizon: number;
+	/** Rows hidden below the bottom of the view; 0 at the bottom. */
+	readonly scrollOffset: number;
+	readonly search: string;
+	/** Sequence numbers of the shown lines that match the search, oldest first. */
+	readonly matches: readonly number[];
+	readonly currentMatch: number | undefined;
+	readonly hasTimestamps: boolean;
+};
+
+export type LogViewAction =
+	| {
+			readonly type: 'linesChanged';
+			/** The source the lines are of; lines of a source no longer selected are ignored. */
+			readonly service: string | undefined;
+			readonly lines: readonly BufferedLine[];
+			readonly dropped: number;
+			readonly labels: readonly string[];
+	  }
+	| {readonly type: 'resized'; readonly height: number}
+	| {readonly type: 'selectService'; readonly service: string | undefined}
+	| {readonly type: 'scrollUp' | 'scrollDown'; readonly count?: number}
+	| {readonly type: 'pageUp' | 'pageDown' | 'scrollToTop' | 'scrollToBottom' | 'togglePause'}
+	| {readonly type: 'setSearch'; readonly text: string}
+	| {readonly type: 'nextMatch' | 'previousMatch' | 'toggleTimestamps' | 'toggleAllServices'};
+
+/** A row of the pane: a line, the note about dropped lines on top, the new-lines marker below. */
+export type LogRow =
+	| {readonly type: 'line'; readonly line: BufferedLine; readonly isCurrentMatch: boolean}
+	| {readonly type: 'dropped'; readonly count: number}
+	| {readonly type: 'newLines'; readonly count: number};
+
+/** The view of the selected service's lines, or of all services'. */
+export function initialLogView(selectedService?: string, height = 20, isAllServices = false): LogViewState {
+	return {
+		selectedService,
+		isAllServices,
+		service: isAllServices ? undefined : selectedService,
+		lines: [],
+		shown: [],
+		dropped: 0,
+		labels: [],
+		height,
+		isPaused: false,
+		horizon: 0,
+		scrollOffset: 0,
+		search: '',
+		matches: [],
+		currentMatch: undefined,
+		hasTimestamps: false,
+	};
+}
+
+export function reduceLogView(state: LogViewState, action: LogViewAction): LogViewState {
+	switch (action.type) {
+		case 'linesChanged': {
+			if (action.service !== state.service) {
+				return state;
+			}
+
+			const {lines, dropped, labels} = action;
+			const shown = state.isPaused ? lines.filter(line => line.sequence <= state.horizon) : lines;
+			return withSearch(clamp({...state, lines, shown, dropped, labels}), state.search, false);
+		}
+
+		case 'resized': {
+			return clamp({...state, height: Math.max(1, action.height)});
+		}
+
+		case 'selectService': {
+			return withSource(state, action.service, state.isAllServices);
+		}
+
+		case 'toggleAllServices': {
+			return withSource(state, state.selectedService, !state.isAllServices);
+		}
+
+		case 'scrollUp': {
+			return scrollBy(state, action.count ?? 1);
+		}
+
+		case 'scrollDown': {
+			return scrollBy(state, -(action.count ?? 1));
+		}
+
+		case 'pageUp': {
+			return scrollBy(state, state.height);
+		}
+
+		case 'pageDown': {
+			return scrollBy(state, -state.height);
+		}
+
+		case 'scrollToTop': {
+			return scrollBy(state, Number.MAX_SAFE_INTEGER);
+		}
+
+		case 'scrollToBottom': {
+			return follow(state);
+		}
+
+		case 'togglePause': {
+			return state.isPaused ? follow(state) : pause(state);
+		}
+
+		case 'setSearch': {
+			return withSearch(state, action.text, true);
+		}
+
+		case 'nextMatch': {
+			return jumpToMatch(state, 1);
+		}
+
+		case 'previousMatch': {
+			return jumpToMatch(state, -1);
+		}
+
+		case 'toggleTimestamps': {
+			return {...state, hasTimestamps: !state.hasTimestamps};
+		}
+	}
+}
+
+/** Lines that arrived since the view was paused. */
+export function newLineCount(state: LogViewState): number {
+	return state.lines.length - state.shown.length;
+}
+
+/** The rows to draw, top to bottom, at most `height` of them. */
+export function visibleRows(state: LogViewState): LogRow[] {
+	const rows = lineRows(state);
+	const bottom = virtualLength(state) - state.scrollOffset;
+	const top = Math.max(0, bottom - rows);
+	const result: LogRow[] = [];
+	for (let index = top; index < bottom; index += 1) {
+		const line = state.shown[index - noteRows(state)];
+		if (line === undefined) {
+			result.push({type: 'dropped', count: state.dropped});
+		} else {
+			result.push({type: 'line', line, isCurrentMatch: line.sequence === state.currentMatch});
+		}
+	}
+
+	if (rows < state.height) {
+		result.push({type: 'newLines', count: newLineCount(state)});
+	}
+
+	return result;
+}
+
+/** A new source starts empty, following, keeping the search text and timestamp setting. */
+function withSource(state: LogViewState, selectedService: string | undefined, isAllServices: boolean): LogViewState {
+	const service = isAllServices ? undefined : selectedService;
+	if (service === state.service) {
+		const isSame = selectedService === state.selectedService && isAllServices === state.isAllServices;
+		return isSame ? state : {...state, selectedService, isAllServices};
+	}
+
+	const fresh = initialLogView(selectedService, state.height, isAllServices);
+	return {...fresh, search: state.search, hasTimestamps: state.hasTimestamps};
+}
+
+function follow(state: LogViewState): LogViewState {
+	return withSearch({...state, isPaused: false, horizon: 0, shown: state.lines, scrollOffset: 0}, state.search, false);
+}
+
+function pause(state: LogViewState): LogViewState {
+	if (state.isPaused) {
+		return state;
+	}
+
+	const horizon = state.lines.reduce((newest, line) => Math.max(newest, line.sequence), 0);
+	return {...state, isPaused: true, horizon};
+}
+
+/** Positive amounts scroll toward older lines; leaving the bottom pauses the view. */
+function scrollBy(state: LogViewState, amount: number): LogViewState {
+	const paused = amount > 0 ? pause(state) : state;
+	return clamp({...paused, scrollOffset: paused.scrollOffset + amount});
+}
+
+function clamp(state: LogViewState): LogViewState {
+	const maximum = Math.max(0, virtualLength(state) - lineRows(state));
+	const scrollOffset = Math.min(Math.max(0, state.scrollOffset), maximum);
+	return scrollOffset === state.scrollOffset ? state : {...state, scrollOffset};
+}
+
+/** The dropped-lines note scrolls with the lines, as a line above the oldest one. */
+function noteRows(state: LogViewState): number {
+	return state.dropped > 0 ? 1 : 0;
+}
+
+function virtualLength(state: LogViewState): number {
+	return state.shown.length + noteRows(state);
+}
+
+/** Rows for lines: the height, less one for the new-lines marker while paused lines wait. */
+function lineRows(state: LogViewState): number {
+	return state.isPaused && newLineCount(state) > 0 ? Math.max(1, state.height - 1) : state.height;
+}
+
+/** Recomputes the matches; a new search text selects the newest match and shows it. */
+function withSearch(state: LogViewState, text: string, isNewSearch: boolean): LogViewState {
+	const pattern = searchPattern(text);
+	const matches = pattern === undefined ? [] : state.shown.filter(line => pattern.test(line.text)).map(line => line.sequence);
+	const searched = {...state, search: text, matches};
+	if (isNewSearch) {
+		const newest = matches.at(-1);
+		return newest === undefined ? {...searched, currentMatch: undefined} : reveal(searched, newest);
+	}
+
+	return matches.includes(state.currentMatch ?? -1) ? searched : {...searched, currentMatch: undefined};
+}
+
+function jumpToMatch(state: LogViewState, step: 1 | -1): LogViewState {
+	const {matches} = state;
+	if (matches.length === 0) {
+		return state;
+	}
+
+	const index = state.currentMatch === undefined ? -1 : matches.indexOf(state.currentMatch);
+	const next = index === -1 ? (step === 1 ? 0 : matches.length - 1) : (index + step + matches.length) % matches.length;
+	return reveal(state, matches[next]!);
+}
+
+/** Pauses and scrolls so the line is in the middle of the view, or as near as the ends allow. */
+function reveal(state: LogViewState, sequence: number): LogViewState {
+	const paused = pause(state);
+	const position = paused.shown.findIndex(line => line.sequence === sequence) + noteRows(paused);
+	const bottom = position + Math.floor(lineRows(paused) / 2) + 1;
+	return clamp({...paused, currentMatch: sequence, scrollOffset: virtualLength(paused) - bottom});
+}
+
+/** Smart case: case-insensitive unless the search has an upper-case letter. */
+export function searchPattern(text: string, flags = ''): RegExp | undefined {
+	if (text === '') {
+		return undefined;
+	}
+
+	const isCaseSensitive = text !== text.toLowerCase();
+	return new RegExp(text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&'), isCaseSensitive ? flags : `${flags}i`);
+}

@@ -1,0 +1,124 @@
+import {Box, Text} from 'ink';
+import type {BufferedLine} from '../stack/log-buffer.js';
+import {type LogRow, type LogViewState, newLineCount, searchPattern, visibleRows} from '../stack/log-view.js';
+import {defaultTheme, type Theme} from './theme.js';
+
+/** Rows the pane draws above its lines. */
+export const logPaneHeaderRows = 1;
+
+/** Colors of name prefixes, handed out in the order services first print. */
+export const labelPalette = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'cyanBright', 'magentaBright', 'yellowBright'] as const;
+
+export type LogPaneProps = {
+	readonly state: LogViewState;
+	/** Plain under NO_COLOR: no colors, no inverse; the current match is marked with `>` instead. */
+	readonly theme?: Theme;
+};
+
+/** The log pane: a header with the source and mode, then `state.height` rows of lines. */
+export function LogPane({state, theme = defaultTheme}: LogPaneProps) {
+	const labelWidth = Math.max(0, ...state.labels.map(label => label.length));
+	return (
+		<Box flexDirection="column" height={state.height + logPaneHeaderRows}>
+			<Text wrap="truncate-end" bold={theme.isStyled}>
+				{logHeader(state)}
+			</Text>
+			{visibleRows(state).map(row => (
+				<Row key={row.type === 'line' ? row.line.sequence : row.type} row={row} state={state} labelWidth={labelWidth} theme={theme} />
+			))}
+		</Box>
+	);
+}
+
+type RowProps = {
+	readonly row: LogRow;
+	readonly state: LogViewState;
+	readonly labelWidth: number;
+	readonly theme: Theme;
+};
+
+function Row({row, state, labelWidth, theme}: RowProps) {
+	if (row.type === 'dropped') {
+		return <Text color={theme.status.muted}>… {row.count.toLocaleString('en-US')} older lines dropped</Text>;
+	}
+
+	if (row.type === 'newLines') {
+		return <Text bold={theme.isStyled}>▼ {row.count.toLocaleString('en-US')} new lines</Text>;
+	}
+
+	const {line} = row;
+	const gutter = !theme.isStyled && state.search !== '' ? (row.isCurrentMatch ? '> ' : '  ') : '';
+	return (
+		<Text wrap="truncate-end" bold={theme.isStyled && row.isCurrentMatch}>
+			{gutter}
+			{state.hasTimestamps ? <Text color={theme.status.muted}>{formatClock(line.timeNano)} </Text> : undefined}
+			{state.service === undefined ? <Prefix line={line} state={state} width={labelWidth} theme={theme} /> : undefined}
+			{highlightMatches(line.text, state.search).map((part, index) => (
+				<Text key={index} inverse={theme.isStyled && part.isMatch}>
+					{part.text}
+				</Text>
+			))}
+		</Text>
+	);
+}
+
+type PrefixProps = {
+	readonly line: BufferedLine;
+	readonly state: LogViewState;
+	readonly width: number;
+	readonly theme: Theme;
+};
+
+function Prefix({line, state, width, theme}: PrefixProps) {
+	const index = Math.max(0, state.labels.indexOf(line.label)) % labelPalette.length;
+	return <Text color={theme.isColorEnabled ? labelPalette[index] : undefined}>{`${line.label.padEnd(width)} | `}</Text>;
+}
+
+/** "Logs: web · paused, 12 new · /error: 3/10 · timestamps" */
+export function logHeader(state: LogViewState): string {
+	const parts = [`Logs: ${state.service ?? 'all services'}`];
+	const waiting = newLineCount(state);
+	parts.push(state.isPaused ? `paused${waiting > 0 ? `, ${waiting.toLocaleString('en-US')} new` : ''}` : 'following');
+	if (state.search !== '') {
+		const position = state.currentMatch === undefined ? 0 : state.matches.indexOf(state.currentMatch) + 1;
+		parts.push(`/${state.search}: ${state.matches.length === 0 ? 'no match' : `${position}/${state.matches.length}`}`);
+	}
+
+	if (state.hasTimestamps) {
+		parts.push('timestamps');
+	}
+
+	return parts.join(' · ');
+}
+
+/** Splits a line into runs that match the search and runs that do not, for highlighting. */
+export function highlightMatches(text: string, search: string): Array<{readonly text: string; readonly isMatch: boolean}> {
+	const pattern = searchPattern(search, 'g');
+	if (pattern === undefined) {
+		return [{text, isMatch: false}];
+	}
+
+	const parts: Array<{text: string; isMatch: boolean}> = [];
+	let last = 0;
+	for (const match of text.matchAll(pattern)) {
+		if (match.index > last) {
+			parts.push({text: text.slice(last, match.index), isMatch: false});
+		}
+
+		parts.push({text: match[0], isMatch: true});
+		last = match.index + match[0].length;
+	}
+
+	if (last < text.length || parts.length === 0) {
+		parts.push({text: text.slice(last), isMatch: false});
+	}
+
+	return parts;
+}
+
+/** Local wall-clock time of a line, HH:MM:SS.mmm. */
+export function formatClock(timeNano: bigint): string {
+	const date = new Date(Number(timeNano / 1_000_000n));
+	const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+	return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+}

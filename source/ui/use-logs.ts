@@ -1,0 +1,95 @@
+import {useEffect, useReducer, useRef} from 'react';
+import type {LogBuffer} from '../stack/log-buffer.js';
+import type {FollowedContainer} from '../stack/log-follower.js';
+import {type LogViewAction, type LogViewState, initialLogView, reduceLogView} from '../stack/log-view.js';
+import {logPaneHeaderRows} from './log-pane.js';
+
+/** Where lines come from: a LogFollower in the app, a buffer fed by hand in tests. */
+export type LineSource = {
+	readonly buffer: LogBuffer;
+	/** Follows exactly these containers. */
+	sync(containers: readonly FollowedContainer[]): void;
+	/** Aborts every stream. */
+	close(): void;
+};
+
+export type UseLogsOptions = {
+	/** Makes the source for a new selection, e.g. `() => new LogFollower(docker)`. */
+	readonly createSource: () => LineSource;
+	/** The project's containers; those of the selected service are followed. */
+	readonly containers: readonly FollowedContainer[];
+	/** The service of the selected row; shown unless the view was toggled to all services. */
+	readonly service: string | undefined;
+	/** Rows of the whole pane, header included. */
+	readonly height: number;
+	/** Shortest time between two renders caused by new lines. */
+	readonly intervalMs?: number;
+};
+
+export type LogsHandle = {
+	readonly state: LogViewState;
+	/** The pane's actions (scrollUp, pageDown, togglePause, setSearch, nextMatch, …) for the keymap. */
+	readonly dispatch: (action: LogViewAction) => void;
+};
+
+export const defaultIntervalMs = 100;
+
+/**
+ * Runs a line source for the selected service (or all services) and keeps the log view
+ * state. The source is closed, aborting its streams, when the selection changes and on
+ * unmount. New lines re-render at most once per interval, however fast they arrive.
+ */
+export function useLogs(options: UseLogsOptions): LogsHandle {
+	const {service, height, containers, intervalMs = defaultIntervalMs} = options;
+	const [state, dispatch] = useReducer(reduceLogView, undefined, () =>
+		initialLogView(service, Math.max(1, height - logPaneHeaderRows)),
+	);
+	// Read through refs: a new function or interval each render must not restart the streams.
+	const createSource = useRef(options.createSource);
+	createSource.current = options.createSource;
+	const interval = useRef(intervalMs);
+	interval.current = intervalMs;
+	const source = useRef<LineSource | undefined>(undefined);
+
+	useEffect(() => {
+		dispatch({type: 'selectService', service});
+	}, [service]);
+
+	useEffect(() => {
+		dispatch({type: 'resized', height: height - logPaneHeaderRows});
+	}, [height]);
+
+	const selected = state.service;
+	useEffect(() => {
+		const current = createSource.current();
+		source.current = current;
+		let timer: NodeJS.Timeout | undefined;
+		let lastFlush = 0;
+		const flush = () => {
+			timer = undefined;
+			lastFlush = Date.now();
+			const {buffer} = current;
+			const lines = buffer.lines(selected);
+			dispatch({type: 'linesChanged', service: selected, lines, dropped: buffer.dropped(selected), labels: buffer.labels});
+		};
+
+		const schedule = () => {
+			timer ??= setTimeout(flush, Math.max(0, lastFlush + interval.current - Date.now()));
+		};
+
+		const unsubscribe = current.buffer.subscribe(schedule);
+		schedule();
+		return () => {
+			unsubscribe();
+			clearTimeout(timer);
+			current.close();
+			source.current = undefined;
+		};
+	}, [selected]);
+
+	useEffect(() => {
+		source.current?.sync(selected === undefined ? containers : containers.filter(container => container.service === selected));
+	}, [containers, selected]);
+
+	return {state, dispatch};
+}
