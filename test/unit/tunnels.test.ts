@@ -53,7 +53,7 @@ test('the /quicktunnel address from a metrics base, its /metrics page, or itself
 });
 
 test('the quick tunnel pattern finds exactly the boxed URL in a cloudflared log', t => {
-	const lines = readFileSync(new URL('../fixtures/tunnels/cloudflared.log', import.meta.url), 'utf8').split('\n');
+	const lines = readFileSync(new URL('../fixtures/tunnels/cloudflared-log.txt', import.meta.url), 'utf8').split('\n');
 	const pattern = new RegExp(quickTunnelPattern);
 	t.deepEqual(
 		lines.map(line => matchLogLine(pattern, line)).filter(url => url !== undefined),
