@@ -1,0 +1,147 @@
+import type Docker from 'dockerode';
+import type {ComposeProject, ComposeService} from '../compose/types.js';
+import {buildImage} from '../engine/build.js';
+import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
+import {runLifecycle} from '../engine/lifecycle.js';
+import {pullImage} from '../engine/pull.js';
+import {localImageId} from '../engine/resources.js';
+import type {ContainerInfo} from '../engine/types.js';
+import {formatBytes} from '../stack/format.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName} from './labels.js';
+
+export type Preparation = {
+	readonly containerIds: readonly string[];
+	readonly action: 'created' | 'recreated' | 'kept';
+	readonly hasHealthcheck: boolean;
+	/** Every container was found running already: nothing to start. */
+	readonly isRunning: boolean;
+	/** Of the containers found running: those already healthy, and those unhealthy. */
+	readonly healthyIds: readonly string[];
+	readonly unhealthyIds: readonly string[];
+};
+
+export type PrepareContext = {
+	readonly docker: Docker;
+	readonly project: ComposeProject;
+	/** The project's containers of this service, as listed before the up. */
+	readonly existing: readonly ContainerInfo[];
+	/** Shared between services, so two services on one image pull or build it once. */
+	readonly images: Map<string, Promise<string>>;
+	readonly containerIdOf: (service: string) => Promise<string | undefined>;
+	readonly onPhase: (phase: 'pulling' | 'building' | 'creating') => void;
+	readonly onDetail: (detail: string) => void;
+};
+
+/** Makes sure the service's image exists (pull or build) and returns its id. */
+export async function ensureImage(service: ComposeService, context: PrepareContext): Promise<string> {
+	const {docker, images} = context;
+	const reference = imageReference(service, context.project);
+	const pending = images.get(reference);
+	if (pending !== undefined) {
+		return pending;
+	}
+
+	const work = (async () => {
+		const id = await localImageId(docker, reference);
+		if (id !== undefined) {
+			return id;
+		}
+
+		if (service.build !== undefined) {
+			context.onPhase('building');
+			const {context: directory, dockerfile, args} = service.build;
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => context.onDetail(line));
+		}
+
+		context.onPhase('pulling');
+		let lastReport = 0;
+		await pullImage(docker, reference, progress => {
+			if (Date.now() - lastReport > 200 && progress.totalBytes > 0) {
+				lastReport = Date.now();
+				context.onDetail(`${formatBytes(progress.currentBytes)} / ${formatBytes(progress.totalBytes)}`);
+			}
+		});
+		const pulled = await localImageId(docker, reference);
+		if (pulled === undefined) {
+			throw new Error(`image ${reference} is still missing after the pull`);
+		}
+
+		return pulled;
+	})();
+	images.set(reference, work);
+	return work;
+}
+
+/** The image a service runs: its own, or the tag docker-compose gives a build without `image:`. */
+export function imageReference(service: ComposeService, project: ComposeProject): string {
+	return service.image ?? builtImageName(project.name, service.name);
+}
+
+/**
+ * Creates the service's missing containers and recreates those whose config hash changed
+ * (the old one is stopped with its grace period, then removed). Surplus replicas are removed.
+ */
+export async function prepareService(service: ComposeService, context: PrepareContext): Promise<Preparation> {
+	const {docker, project} = context;
+	const imageId = await ensureImage(service, context);
+	const containerIdOf = new Map<string, string | undefined>();
+	if (service.networkMode?.startsWith('service:')) {
+		const target = service.networkMode.slice('service:'.length);
+		containerIdOf.set(target, await context.containerIdOf(target));
+	}
+
+	const ids: string[] = [];
+	const healthyIds: string[] = [];
+	const unhealthyIds: string[] = [];
+	let action: Preparation['action'] = 'kept';
+	let isRunning = true;
+	for (let number = 1; number <= service.replicas; number++) {
+		const name = number === 1 && service.containerName !== undefined ? service.containerName : containerName(project.name, service.name, number);
+		const spec = containerSpec(service, {project, image: imageReference(service, project), containerName: name, containerIdOf: target => containerIdOf.get(target)});
+		const hash = configHash({options: spec.options, extraNetworks: spec.extraNetworks, imageId});
+		const found = context.existing.find(container => container.number === number);
+		if (found !== undefined && found.labels[configHashLabel] === hash) {
+			ids.push(found.id);
+			isRunning &&= found.state === 'running';
+			if (found.health === 'healthy') {
+				healthyIds.push(found.id);
+			} else if (found.health === 'unhealthy') {
+				unhealthyIds.push(found.id);
+			}
+
+			continue;
+		}
+
+		context.onPhase('creating');
+		if (found !== undefined) {
+			action = 'recreated';
+			await runLifecycle(docker, found.id, 'stop', graceOf(service));
+			await removeContainer(docker, found.id);
+		} else if (action === 'kept') {
+			action = 'created';
+		}
+
+		const labels = {...spec.options.Labels, ...containerLabels({project, service: service.name, number, configHash: hash})};
+		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
+		isRunning = false;
+	}
+
+	for (const surplus of context.existing.filter(container => container.number > service.replicas)) {
+		await runLifecycle(docker, surplus.id, 'stop', graceOf(service));
+		await removeContainer(docker, surplus.id);
+	}
+
+	const first = ids[0];
+	return {
+		containerIds: ids,
+		action,
+		hasHealthcheck: first === undefined ? false : await hasHealthcheck(docker, first),
+		isRunning: isRunning && ids.length > 0,
+		healthyIds,
+		unhealthyIds,
+	};
+}
+
+export function graceOf(service: ComposeService): {graceSeconds?: number} {
+	return service.stopGracePeriodMs === undefined ? {} : {graceSeconds: Math.ceil(service.stopGracePeriodMs / 1000)};
+}

@@ -1,0 +1,193 @@
+import type Docker from 'dockerode';
+import type {ComposeProject} from '../compose/types.js';
+import {listProjectContainers} from '../engine/containers.js';
+import {lastHealthOutput} from '../engine/create.js';
+import {watchEvents} from '../engine/events.js';
+import {runLifecycle} from '../engine/lifecycle.js';
+import type {ContainerInfo, EngineEvent} from '../engine/types.js';
+import {allServices, type Dependency, dependencyMap, servicesAwaitedToComplete} from './graph.js';
+import {hasReachedTarget, initialUpState, isFinished, reduceUp, type UpEvent, type UpState} from './model.js';
+import {ensureProjectResources, type ResourceResult} from './project-resources.js';
+import {prepareService, type Preparation} from './prepare.js';
+import {oneLine} from './one-line.js';
+import {decide} from './scheduler.js';
+
+export type UpOptions = {
+	/** Gives up on services not at their target after this long; 5 minutes by default. */
+	readonly timeoutMs?: number;
+	/** Called after every change, for the progress display. */
+	readonly onChange?: (state: UpState, event: UpEvent) => void;
+	/** Called for each network and volume the services need, created or found. */
+	readonly onResource?: (resource: ResourceResult) => void;
+};
+
+export type UpResult = {
+	readonly state: UpState;
+	readonly dependencies: Readonly<Record<string, readonly Dependency[]>>;
+	/** Every service reached its target. */
+	readonly isSuccess: boolean;
+	readonly endedAtMs: number;
+};
+
+/**
+ * Brings the selected services (already closed over their dependencies) up: networks and
+ * volumes, images, containers, then starts in dependency order, each service as soon as
+ * its depends_on conditions hold. Health and exits come from the project's events stream.
+ */
+export async function runUp(docker: Docker, project: ComposeProject, services: readonly string[], options: UpOptions = {}): Promise<UpResult> {
+	const byName = new Map(allServices(project).map(service => [service.name, service]));
+	const dependencies = dependencyMap(project, services);
+	const awaited = servicesAwaitedToComplete(project, services);
+	let state = initialUpState(services, Date.now());
+	let finish: () => void = () => undefined;
+	const finished = new Promise<void>(resolve => {
+		finish = resolve;
+	});
+
+	const dispatch = (event: UpEvent) => {
+		const next = reduceUp(state, event);
+		if (next === state) {
+			return;
+		}
+
+		state = next;
+		options.onChange?.(state, event);
+		for (const decision of decide(dependencies, state)) {
+			// A nested dispatch may have acted on this service already.
+			if (state.services[decision.service]?.phase !== 'created') {
+				continue;
+			}
+
+			if (decision.type === 'block') {
+				dispatch({type: 'blocked', service: decision.service, reason: decision.reason, atMs: Date.now()});
+			} else {
+				dispatch({type: 'phase', service: decision.service, phase: 'starting', atMs: Date.now()});
+				void startService(decision.service);
+			}
+		}
+
+		if (isFinished(state)) {
+			finish();
+		}
+	};
+
+	const startService = async (name: string) => {
+		const ids = state.services[name]?.containerIds ?? [];
+		const results = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start')));
+		const failure = results.find(result => !result.isOk);
+		dispatch(
+			failure === undefined
+				? {type: 'running', service: name, atMs: Date.now(), healthyIds: []}
+				: {type: 'failed', service: name, reason: failure.error ?? 'start failed', atMs: Date.now()},
+		);
+	};
+
+	const controller = new AbortController();
+	const timeoutMs = options.timeoutMs ?? 300_000;
+	const timer = setTimeout(() => dispatch({type: 'timed-out', atMs: Date.now(), afterMs: timeoutMs}), timeoutMs);
+	try {
+		let existing: ContainerInfo[];
+		try {
+			for (const resource of await ensureProjectResources(docker, project, services)) {
+				options.onResource?.(resource);
+			}
+
+			await openEvents(docker, project.name, controller.signal, event => void toUpEvent(docker, event).then(next => next && dispatch(next)));
+			existing = await listProjectContainers(docker, project.name);
+		} catch (error) {
+			// Without its networks, volumes or events no service can come up: each says why.
+			for (const name of services) {
+				dispatch({type: 'failed', service: name, reason: oneLine(error), atMs: Date.now()});
+			}
+
+			existing = [];
+		}
+
+		const images = new Map<string, Promise<string>>();
+		const preparations = new Map<string, Promise<Preparation>>();
+		const prepare = (name: string): Promise<Preparation> => {
+			const service = byName.get(name);
+			if (service === undefined) {
+				return Promise.reject(new Error(`${name} is not a service of this project`));
+			}
+
+			const work =
+				preparations.get(name) ??
+				prepareService(service, {
+					docker,
+					project,
+					existing: existing.filter(container => container.service === name),
+					images,
+					containerIdOf: async target => (await prepare(target)).containerIds[0],
+					onPhase: phase => dispatch({type: 'phase', service: name, phase, atMs: Date.now()}),
+					onDetail: detail => dispatch({type: 'detail', service: name, detail}),
+				});
+			preparations.set(name, work);
+			return work;
+		};
+
+		for (const name of services.filter(name => state.services[name]?.phase === 'waiting')) {
+			prepare(name).then(
+				({isRunning, healthyIds, unhealthyIds, ...preparation}) => {
+					const isAwaitedToComplete = awaited.has(name);
+					// A container found running counts as started, unless a dependent needs it to run to completion.
+					const isStarted = isRunning && !isAwaitedToComplete;
+					dispatch({type: 'prepared', service: name, atMs: Date.now(), isAwaitedToComplete, ...preparation, ...(isStarted ? {runningHealthyIds: healthyIds} : {})});
+					// The engine reports health only when it changes: one found unhealthy would never be news.
+					if (isStarted && unhealthyIds.length > 0) {
+						dispatch({type: 'failed', service: name, reason: 'unhealthy since before this up', atMs: Date.now()});
+					}
+				},
+				(error: unknown) => dispatch({type: 'failed', service: name, reason: oneLine(error), atMs: Date.now()}),
+			);
+		}
+
+		if (isFinished(state)) {
+			finish();
+		}
+
+		await finished;
+	} finally {
+		clearTimeout(timer);
+		controller.abort();
+	}
+
+	const runs = Object.values(state.services);
+	return {state, dependencies, isSuccess: runs.every(run => hasReachedTarget(run)), endedAtMs: Date.now()};
+}
+
+/** The engine events `up` follows: exits, and health changes (with the probe's output when unhealthy). */
+async function toUpEvent(docker: Docker, event: EngineEvent): Promise<UpEvent | undefined> {
+	if (event.action === 'die') {
+		return {type: 'died', containerId: event.id, exitCode: event.exitCode ?? -1, atMs: Date.now()};
+	}
+
+	if (event.action !== 'health_status' || event.health === undefined) {
+		return undefined;
+	}
+
+	const output = event.health === 'unhealthy' ? await lastHealthOutput(docker, event.id) : undefined;
+	return {type: 'health', containerId: event.id, health: event.health, atMs: Date.now(), ...(output ? {output} : {})};
+}
+
+/** Opens the project's events stream and resolves once the engine has it, so no event is missed. */
+async function openEvents(docker: Docker, project: string, signal: AbortSignal, onEvent: (event: EngineEvent) => void): Promise<void> {
+	await new Promise<void>((resolve, reject) => {
+		let isFirst = true;
+		void watchEvents(docker, {
+			project,
+			signal,
+			onEvent,
+			onConnection(isConnected, error) {
+				if (isFirst) {
+					isFirst = false;
+					if (isConnected) {
+						resolve();
+					} else {
+						reject(error ?? new Error('cannot follow the engine events'));
+					}
+				}
+			},
+		});
+	});
+}
