@@ -50,7 +50,8 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 		if (service.build !== undefined) {
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => context.onDetail(line));
+			// The step is what progress shows; the failing command's output is in the build error.
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
 		}
 
 		context.onPhase('pulling');

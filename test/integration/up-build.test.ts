@@ -26,12 +26,12 @@ function project(topic: string): string {
 	return name;
 }
 
-test('a service with build: is built from its context (.dockerignore honoured), with the steps as progress', async t => {
+test('a service with build: is built from its context (.dockerignore honoured), with the steps as progress; the image\'s HEALTHCHECK is waited for', async t => {
 	const name = project('build');
 	images.push(`${name}_app`);
 	const context = mkdtempSync(path.join(tmpdir(), 'stt-up-build-'));
 	directories.push(context);
-	writeFileSync(path.join(context, 'Dockerfile'), 'FROM stacktui-test/busybox:1\nCOPY . /context\nRUN test -e /context/app.txt && test ! -e /context/secret.txt\nCMD ["idle"]\n');
+	writeFileSync(path.join(context, 'Dockerfile'), 'FROM stacktui-test/busybox:1\nCOPY . /context\nRUN test -e /context/app.txt && test ! -e /context/secret.txt\nHEALTHCHECK --interval=200ms CMD test -e /context/app.txt\nCMD ["idle"]\n');
 	writeFileSync(path.join(context, 'app.txt'), 'app\n');
 	writeFileSync(path.join(context, 'secret.txt'), 'do not send\n');
 	writeFileSync(path.join(context, '.dockerignore'), '# not for the image\nsecret.txt\n');
@@ -46,7 +46,9 @@ test('a service with build: is built from its context (.dockerignore honoured), 
 	t.is(result.state.services['app']?.reason, undefined);
 	t.true(result.isSuccess);
 	t.truthy(result.state.services['app']?.phaseTimes.building);
-	t.true(details.some(line => /^Step 3\/4 : RUN test -e/.test(line)), details.join('\n'));
+	t.true(details.some(line => /^Step 3\/5 : RUN test -e/.test(line)), details.join('\n'));
+	t.is(result.state.services['app']?.target, 'healthy');
+	t.is(result.state.services['app']?.phase, 'healthy');
 	t.is((await dockerCli(['inspect', '--format', '{{.Config.Image}}', `${name}_app_1`])).trim(), `${name}_app`);
 });
 
