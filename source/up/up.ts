@@ -1,16 +1,15 @@
 import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
 import {listProjectContainers} from '../engine/containers.js';
-import {lastHealthOutput} from '../engine/create.js';
-import {watchEvents} from '../engine/events.js';
 import {runLifecycle} from '../engine/lifecycle.js';
-import type {ContainerInfo, EngineEvent} from '../engine/types.js';
+import type {ContainerInfo} from '../engine/types.js';
 import {allServices, type Dependency, dependencyMap, servicesAwaitedToComplete} from './graph.js';
-import {hasReachedTarget, initialUpState, isFinished, reduceUp, type UpEvent, type UpState} from './model.js';
+import {hasReachedTarget, initialUpState, isFinished, isSettled, reduceUp, type UpEvent, type UpState} from './model.js';
 import {ensureProjectResources, type ResourceResult} from './project-resources.js';
 import {prepareService, type Preparation} from './prepare.js';
 import {oneLine} from './one-line.js';
 import {decide} from './scheduler.js';
+import {currentEvents, followUpEvents} from './up-events.js';
 
 export type UpOptions = {
 	/** Gives up on services not at their target after this long; 5 minutes by default. */
@@ -92,7 +91,19 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 				options.onResource?.(resource);
 			}
 
-			await openEvents(docker, project.name, controller.signal, event => void toUpEvent(docker, event).then(next => next && dispatch(next)));
+			await followUpEvents(docker, project.name, controller.signal, {
+				onEvent: event => dispatch(event),
+				// Events missed while the stream was down: read the containers still on their way.
+				onReconnect: () => {
+					const started = Object.values(state.services).filter(run => !isSettled(run) && ['starting', 'running', 'healthy'].includes(run.phase));
+					const ids = started.flatMap(run => run.containerIds);
+					void currentEvents(docker, ids).then(events => {
+						for (const event of events) {
+							dispatch(event);
+						}
+					});
+				},
+			});
 			existing = await listProjectContainers(docker, project.name);
 		} catch (error) {
 			// Without its networks, volumes or events no service can come up: each says why.
@@ -154,40 +165,4 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 	const runs = Object.values(state.services);
 	return {state, dependencies, isSuccess: runs.every(run => hasReachedTarget(run)), endedAtMs: Date.now()};
-}
-
-/** The engine events `up` follows: exits, and health changes (with the probe's output when unhealthy). */
-async function toUpEvent(docker: Docker, event: EngineEvent): Promise<UpEvent | undefined> {
-	if (event.action === 'die') {
-		return {type: 'died', containerId: event.id, exitCode: event.exitCode ?? -1, atMs: Date.now()};
-	}
-
-	if (event.action !== 'health_status' || event.health === undefined) {
-		return undefined;
-	}
-
-	const output = event.health === 'unhealthy' ? await lastHealthOutput(docker, event.id) : undefined;
-	return {type: 'health', containerId: event.id, health: event.health, atMs: Date.now(), ...(output ? {output} : {})};
-}
-
-/** Opens the project's events stream and resolves once the engine has it, so no event is missed. */
-async function openEvents(docker: Docker, project: string, signal: AbortSignal, onEvent: (event: EngineEvent) => void): Promise<void> {
-	await new Promise<void>((resolve, reject) => {
-		let isFirst = true;
-		void watchEvents(docker, {
-			project,
-			signal,
-			onEvent,
-			onConnection(isConnected, error) {
-				if (isFirst) {
-					isFirst = false;
-					if (isConnected) {
-						resolve();
-					} else {
-						reject(error ?? new Error('cannot follow the engine events'));
-					}
-				}
-			},
-		});
-	});
 }
