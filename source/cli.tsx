@@ -2,6 +2,10 @@
 import process from 'node:process';
 import meow from 'meow';
 import {runCheckCommand} from './commands/check-command.js';
+import {runDownCommand} from './commands/down-command.js';
+import {runRestartCommand} from './commands/restart-command.js';
+import {runStopCommand} from './commands/stop-command.js';
+import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {UsageError} from './commands/usage-error.js';
@@ -13,6 +17,10 @@ const cli = meow(
 	  $ stacktui status --project NAME [--json]
 	  $ stacktui check [PROFILE] [--json]
 	  $ stacktui profiles [--json]
+	  $ stacktui up [SERVICE…] [--profile PATH]
+	  $ stacktui down [--volumes] [--profile PATH]
+	  $ stacktui stop [SERVICE…] [--profile PATH]
+	  $ stacktui restart [SERVICE…] [--profile PATH]
 
 	Commands
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
@@ -21,11 +29,20 @@ const cli = meow(
 	             PROFILE is a path, or a name from the profiles/ directory; without one,
 	             ./stacktui.yaml (or .yml) if present, else the demo profile.
 	  profiles   List the profiles in profiles/ with project, services and description.
+	  up         Create what is missing (networks, volumes, images by pull or build,
+	             containers; recreate changed ones) and start in dependency order, waiting
+	             for depends_on conditions. Live progress on a terminal, plain lines
+	             otherwise, then a summary. Exit 1 when a service did not come up.
+	  down       Stop and remove the project's containers and networks (found by label,
+	             also what docker-compose made); --volumes removes its volumes too.
+	  stop       Stop services, dependents first.
+	  restart    Restart services, dependencies first.
 
 	Options
 	  --project, -p  Compose project name (the com.docker.compose.project label)
 	  --json         Print JSON
 	  --profile      Profile file (same as the PROFILE argument)
+	  --volumes      down: also remove the project's named volumes
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
 
@@ -38,6 +55,8 @@ const cli = meow(
 	  $ stacktui status --project demo --json | jq '.services[].cpuPercent'
 	  $ stacktui check triton
 	  $ stacktui check --profile ./my-stack.yaml --json
+	  $ stacktui up --profile profiles/triton.yaml
+	  $ stacktui down --volumes
 `,
 	{
 		importMeta: import.meta,
@@ -48,13 +67,16 @@ const cli = meow(
 			json: {type: 'boolean', default: false},
 			engine: {type: 'string'},
 			profile: {type: 'string'},
+			volumes: {type: 'boolean', default: false},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'help', 'version']);
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
+/** Commands that take any number of SERVICE arguments. */
+const commandsWithServices = new Set(['up', 'stop', 'restart']);
 
 async function main(): Promise<number> {
 	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !knownFlags.has(name));
@@ -64,7 +86,8 @@ async function main(): Promise<number> {
 	}
 
 	const [command, ...rest] = cli.input;
-	const argumentCount = command !== undefined && commandsWithArgument.has(command) ? 1 : 0;
+	const argumentCount =
+		command === undefined ? 0 : commandsWithServices.has(command) ? Number.POSITIVE_INFINITY : commandsWithArgument.has(command) ? 1 : 0;
 	if (rest.length > argumentCount) {
 		throw new UsageError(`unexpected argument "${rest[argumentCount]}"`);
 	}
@@ -86,6 +109,31 @@ async function main(): Promise<number> {
 
 		case 'profiles': {
 			return runProfilesCommand({isJson: cli.flags.json, profilesDirectory});
+		}
+
+		case 'up':
+		case 'down':
+		case 'stop':
+		case 'restart': {
+			const stack = await loadStack({profile: cli.flags.profile, engine: cli.flags.engine, cwd: process.cwd(), profilesDirectory});
+			const output = processOutput;
+			switch (command) {
+				case 'up': {
+					return runUpCommand(stack, {services: rest, output});
+				}
+
+				case 'down': {
+					return runDownCommand(stack, {removeVolumes: cli.flags.volumes, output});
+				}
+
+				case 'stop': {
+					return runStopCommand(stack, {services: rest, output});
+				}
+
+				case 'restart': {
+					return runRestartCommand(stack, {services: rest, output});
+				}
+			}
 		}
 
 		case undefined: {

@@ -1,5 +1,9 @@
+import process from 'node:process';
+import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
-import type {EngineConnection} from '../engine/connect.js';
+import {connectEngine, type EngineConnection} from '../engine/connect.js';
+import {checkProfile} from '../profile/check-profile.js';
+import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {dependencyMap, selectServices} from '../up/graph.js';
 import {UpProgress, type ProgressStream} from '../up/progress-output.js';
 import {runUp} from '../up/up.js';
@@ -10,6 +14,34 @@ export type LoadedStack = {
 	readonly project: ComposeProject;
 	readonly connection: EngineConnection;
 };
+
+/** How the command line names the stack: --profile (else ./stacktui.yaml, else the demo) and --engine. */
+export type StackQuery = {
+	readonly profile: string | undefined;
+	readonly engine: string | undefined;
+	readonly cwd: string;
+	readonly profilesDirectory?: string | undefined;
+};
+
+/**
+ * Loads the profile and its compose files, then connects to the engine (--engine, else the
+ * profile's engine:, else DOCKER_HOST / context / autodetect). Bad files throw ConfigError.
+ */
+export async function loadStack(query: StackQuery): Promise<LoadedStack> {
+	const file = resolveProfilePath({flag: query.profile, cwd: query.cwd, ...(query.profilesDirectory ? {profilesDirectory: query.profilesDirectory} : {})});
+	const {profile} = checkProfile(file);
+	const project = loadComposeProject({
+		files: profile.composeFiles,
+		projectName: profile.project,
+		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
+		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
+	});
+	const connection = await connectEngine({explicitAddress: query.engine ?? profile.engine});
+	return {project, connection};
+}
+
+/** The terminal's streams. */
+export const processOutput: CommandOutput = {stdout: process.stdout, stderr: process.stderr};
 
 export type CommandOutput = {
 	readonly stdout: ProgressStream;
