@@ -4,11 +4,12 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
+import {loadComposeProject} from '../../source/compose/index.js';
 import type {ComposeProject} from '../../source/compose/types.js';
 import {runDown} from '../../source/up/down.js';
 import {runUp} from '../../source/up/up.js';
 import {runCli} from '../helpers/cli.js';
-import {composeProject, composeService, removeComposeProject} from '../helpers/compose-project.js';
+import {removeComposeProject} from '../helpers/compose-project.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
 const run = promisify(execFile);
@@ -38,18 +39,11 @@ test.after.always(async () => {
 	rmSync(directory, {recursive: true, force: true});
 });
 
-/** The compose file above as stacktui's model. */
+/** The compose file above, read by stacktui's loader under a project name of its own. */
 function stack(): ComposeProject {
 	const name = newProjectName('up-compat');
 	projects.push(name);
-	return composeProject(
-		name,
-		[
-			composeService('db', {volumes: [{type: 'volume', source: 'data', target: '/data', isReadOnly: false}]}),
-			composeService('web', {dependsOn: {db: {condition: 'service_started', isRequired: true}}}),
-		],
-		{workingDir: directory, configFiles: [composeFile], volumes: {data: {name: `${name}_data`, isExternal: false, driver: undefined, labels: {}}}},
-	);
+	return loadComposeProject({files: [composeFile], projectName: name, environment: {}});
 }
 
 async function compose(project: string, ...args: string[]): Promise<{stdout: string; stderr: string}> {
