@@ -132,3 +132,17 @@ test('a second up creates nothing; a changed service is recreated, the others ke
 	t.deepEqual([...new Set(third.events.filter(event => event.action === 'create').map(event => event.service))], ['web']);
 	t.is(third.result.state.services['web']?.action, 'recreated');
 });
+
+test('network_mode service:NAME joins the other service\'s container, which starts first', async t => {
+	const name = project('netmode');
+	const stack = composeProject(name, [
+		composeService('app', {networkMode: 'service:vpn', networks: {}}),
+		composeService('vpn'),
+	]);
+	const result = await runUp(docker, stack, ['app', 'vpn']);
+	t.true(result.isSuccess);
+	const vpnId = result.state.services['vpn']?.containerIds[0];
+	const app = await docker.getContainer(`${name}_app_1`).inspect();
+	t.is(app.HostConfig.NetworkMode, `container:${vpnId}`);
+	t.true((result.state.services['vpn']?.phaseTimes.running ?? Infinity) <= (result.state.services['app']?.phaseTimes.starting ?? 0));
+});
