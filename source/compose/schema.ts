@@ -6,11 +6,16 @@ import {formatPath, isMapping, type Locate, type ValuePath} from './path.js';
 
 let validator: ValidateFunction | undefined;
 
-/** The compose-spec schema, compiled on first use (about 270 ms). */
+/**
+ * The compose-spec schema, compiled on first use. It is Debian's docker-compose copy patched by
+ * scripts/update-compose-schema.sh; it uses only draft-07 keywords, so ajv's default build
+ * compiles it. Its `format`s (duration, ports, ...) are not ajv formats: ignored here, the
+ * loader checks those values itself.
+ */
 function compiled(): ValidateFunction {
 	if (validator === undefined) {
 		const {$schema: _metaSchema, ...schema} = composeSpec;
-		validator = new Ajv({strict: false, allErrors: false, verbose: true}).compile(schema);
+		validator = new Ajv({strict: false, allErrors: false, verbose: true, validateFormats: false}).compile(schema);
 	}
 
 	return validator;
@@ -66,6 +71,11 @@ function mostSpecific(errors: readonly ErrorObject[]): Chosen | undefined {
 	return {error: first, types: [...new Set(types)]};
 }
 
+/** What a value failing a schema `pattern` is not, by pattern. */
+const patternNames: Record<string, string> = {
+	'^[a-z0-9][a-z0-9_-]*$': 'a valid project name (lowercase letters, digits, "-" and "_", starting with a letter or digit)',
+};
+
 const typeNames: Record<string, string> = {
 	object: 'a mapping',
 	array: 'a list',
@@ -89,6 +99,11 @@ function describe(error: ErrorObject, types: readonly string[]): string {
 
 		case 'required': {
 			return `missing the required key "${String(error.params['missingProperty'])}"`;
+		}
+
+		case 'pattern': {
+			const pattern = String(error.params['pattern']);
+			return `${JSON.stringify(error.data)} is not ${patternNames[pattern] ?? `in the form ${pattern}`}`;
 		}
 
 		case 'uniqueItems': {
