@@ -9,11 +9,14 @@ import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {UsageError} from './commands/usage-error.js';
+import {runDashboardCommand} from './commands/dashboard-command.js';
+import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
 
 const cli = meow(
 	`
 	Usage
+	  $ stacktui [PROFILE] [--read-only]
 	  $ stacktui status --project NAME [--json]
 	  $ stacktui check [PROFILE] [--json]
 	  $ stacktui profiles [--json]
@@ -23,6 +26,8 @@ const cli = meow(
 	  $ stacktui restart [SERVICE…] [--profile PATH]
 
 	Commands
+	  (none)     The live dashboard of PROFILE (a path, or a name from profiles/; without
+	             one, ./stacktui.yaml if present, else the demo profile). Press ? for keys.
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
 	             JSON when --json is given or stdout is not a terminal.
 	  check      Validate a profile and its compose files' service names; print a summary.
@@ -39,10 +44,12 @@ const cli = meow(
 	  restart    Restart services, dependencies first.
 
 	Options
-	  --project, -p  Compose project name (the com.docker.compose.project label)
+	  --project, -p  Compose project name (the com.docker.compose.project label); with a
+	                 profile, runs its stack under this name instead of the profile's
 	  --json         Print JSON
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
+	  --read-only    Dashboard: disable every key that starts, stops or restarts
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
 
@@ -68,11 +75,13 @@ const cli = meow(
 			engine: {type: 'string'},
 			profile: {type: 'string'},
 			volumes: {type: 'boolean', default: false},
+			readOnly: {type: 'boolean', default: false},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'help', 'version']);
+const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
 /** Commands that take any number of SERVICE arguments. */
@@ -85,9 +94,12 @@ async function main(): Promise<number> {
 		throw new UsageError(`unknown option ${flag}; see stacktui --help`);
 	}
 
-	const [command, ...rest] = cli.input;
+	// `stacktui triton` opens the dashboard of a profile: a word that is no command is a PROFILE.
+	const isCommand = commandNames.includes(cli.input[0] ?? '');
+	const command = isCommand ? cli.input[0] : undefined;
+	const rest = isCommand ? cli.input.slice(1) : cli.input;
 	const argumentCount =
-		command === undefined ? 0 : commandsWithServices.has(command) ? Number.POSITIVE_INFINITY : commandsWithArgument.has(command) ? 1 : 0;
+		command === undefined ? 1 : commandsWithServices.has(command) ? Number.POSITIVE_INFINITY : commandsWithArgument.has(command) ? 1 : 0;
 	if (rest.length > argumentCount) {
 		throw new UsageError(`unexpected argument "${rest[argumentCount]}"`);
 	}
@@ -115,7 +127,7 @@ async function main(): Promise<number> {
 		case 'down':
 		case 'stop':
 		case 'restart': {
-			const stack = await loadStack({profile: cli.flags.profile, engine: cli.flags.engine, cwd: process.cwd(), profilesDirectory});
+			const stack = await loadStack({profile: cli.flags.profile, engine: cli.flags.engine, project: cli.flags.project, cwd: process.cwd(), profilesDirectory});
 			const output = processOutput;
 			switch (command) {
 				case 'up': {
@@ -137,14 +149,33 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
-			cli.showHelp(0);
-			return 0;
+			return runDashboardCommand({
+				argument: rest[0],
+				flag: cli.flags.profile,
+				engine: cli.flags.engine,
+				isReadOnly: cli.flags.readOnly,
+				project: cli.flags.project,
+				cwd: process.cwd(),
+				profilesDirectory,
+			}).catch(error => {
+				throw withCommandHint(error, rest[0]);
+			});
 		}
 
 		default: {
 			throw new UsageError(`unknown command "${command}"; see stacktui --help`);
 		}
 	}
+}
+
+/** A profile name that is a typo of a command gets told so. */
+function withCommandHint(error: unknown, word: string | undefined): unknown {
+	const hint = word === undefined ? '' : didYouMean(word, commandNames);
+	if (error instanceof UsageError && hint !== '' && error.message.startsWith('no profile')) {
+		return new UsageError(`unknown command or profile "${word}"${hint}`);
+	}
+
+	return error;
 }
 
 try {

@@ -19,6 +19,8 @@ export type LoadedStack = {
 export type StackQuery = {
 	readonly profile: string | undefined;
 	readonly engine: string | undefined;
+	/** --project: runs the profile's stack under another project name (a second copy, a test). */
+	readonly project?: string | undefined;
 	readonly cwd: string;
 	readonly profilesDirectory?: string | undefined;
 };
@@ -32,7 +34,7 @@ export async function loadStack(query: StackQuery): Promise<LoadedStack> {
 	const {profile} = checkProfile(file);
 	const project = loadComposeProject({
 		files: profile.composeFiles,
-		projectName: profile.project,
+		projectName: query.project ?? profile.project,
 		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
 		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
 	});

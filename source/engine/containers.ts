@@ -48,8 +48,22 @@ export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo
 		exitCode: state.Running ? undefined : state.ExitCode,
 		restartCount: inspect.RestartCount,
 		isOomKilled: state.OOMKilled,
+		ports: publishedPorts(inspect.NetworkSettings?.Ports),
 		labels,
 	};
+}
+
+type PortMap = Record<string, Array<{HostIp: string; HostPort: string}> | null> | undefined;
+
+/** `127.0.0.1:8080→80/tcp` for each published port; host network and unpublished ports give none. */
+export function publishedPorts(ports: PortMap): string[] {
+	const published = Object.entries(ports ?? {}).flatMap(([containerPort, bindings]) =>
+		(bindings ?? []).map(binding => {
+			const host = binding.HostIp === '' || binding.HostIp === '0.0.0.0' || binding.HostIp === '::' ? '' : `${binding.HostIp}:`;
+			return `${host}${binding.HostPort}→${containerPort}`;
+		}),
+	);
+	return [...new Set(published)]; // IPv4 and IPv6 bindings of one port read the same.
 }
 
 /**

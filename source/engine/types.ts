@@ -35,6 +35,8 @@ export type ContainerInfo = {
 	/** Restarts done by the engine's restart policy (inspect RestartCount). */
 	readonly restartCount: number;
 	readonly isOomKilled: boolean;
+	/** Published ports, e.g. `127.0.0.1:8080→80/tcp`; absent when unknown. */
+	readonly ports?: readonly string[];
 	readonly labels: Readonly<Record<string, string>>;
 };
 

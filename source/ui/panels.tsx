@@ -1,0 +1,70 @@
+import {useEffect, useMemo, useState} from 'react';
+import type {ContainerDetails} from '../engine/details.js';
+import type {Profile} from '../profile/types.js';
+import {readEnvSecrets} from '../stack/mask.js';
+import type {SessionView, StackSession} from '../stack/session.js';
+import type {AppState} from './app-state.js';
+import {DetailsPanel, detailsLineCount} from './panels/details-panel.js';
+import {TunnelsPanel} from './panels/tunnels-panel.js';
+import {WarningsPanel} from './panels/warnings-panel.js';
+import type {TableRow} from './table/rows.js';
+import type {Theme} from './theme.js';
+
+export type PanelsProps = {
+	readonly state: AppState;
+	readonly view: SessionView;
+	readonly session: StackSession;
+	readonly profile: Profile;
+	readonly selected: TableRow | undefined;
+	readonly width: number;
+	readonly height: number;
+	readonly theme: Theme;
+	/** Lines the open panel has, so scrolling stops at its end. */
+	readonly onLineCount: (count: number) => void;
+};
+
+/** The panel below the table: details of the selected service, tunnels, or budget warnings. */
+export function Panels({state, view, session, profile, selected, width, height, theme, onLineCount}: PanelsProps) {
+	const secrets = useMemo(() => readEnvSecrets(profile.envFile), [profile.envFile]);
+	const details = useDetails(session, state.panel === 'details' ? selected?.status.id : undefined, selected?.status.startedAt);
+	const service = selected?.status.service ?? '';
+	useEffect(() => {
+		const count = state.panel === 'details' ? detailsLineCount(details, service, profile.links, secrets) : state.panel === 'tunnels' ? view.tunnels.length : view.budgets.warnings.length;
+		onLineCount(count);
+	}, [state.panel, details, service, profile.links, secrets, view.tunnels.length, view.budgets.warnings.length, onLineCount]);
+
+	switch (state.panel) {
+		case 'details': {
+			return <DetailsPanel details={details} service={service} links={profile.links} secrets={secrets} width={width} height={height} scrollOffset={state.panelIndex} theme={theme} />;
+		}
+
+		case 'tunnels': {
+			return <TunnelsPanel tunnels={view.tunnels} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
+		}
+
+		case 'warnings': {
+			return <WarningsPanel budgets={view.budgets} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
+		}
+
+		default: {
+			return null;
+		}
+	}
+}
+
+/** Inspects the container once when the panel opens, and again when it restarts. */
+function useDetails(session: StackSession, id: string | undefined, startedAt: string | null | undefined): ContainerDetails | undefined {
+	const [details, setDetails] = useState<ContainerDetails | undefined>(undefined);
+	useEffect(() => {
+		setDetails(undefined);
+		if (id === undefined) return;
+		let isCurrent = true;
+		void session.details(id).then(result => {
+			if (isCurrent) setDetails(result);
+		});
+		return () => {
+			isCurrent = false;
+		};
+	}, [session, id, startedAt]);
+	return details;
+}

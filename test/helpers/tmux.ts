@@ -1,0 +1,75 @@
+import {execFile} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {promisify} from 'node:util';
+
+const run = promisify(execFile);
+
+/**
+ * A real terminal for end-to-end tests: a tmux server of the test's own (its own socket,
+ * so a user's sessions are never touched), driven with send-keys and read with capture-pane.
+ */
+export class TmuxTerminal {
+	readonly socket = `stt-${randomBytes(4).toString('hex')}`;
+	readonly session = 'main';
+
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {}
+
+	/** Starts a shell in the terminal; `environment` is exported into it. */
+	async start(environment: Record<string, string> = {}): Promise<void> {
+		const exports = Object.entries(environment).map(([key, value]) => `export ${key}='${value.replaceAll("'", "'\\''")}';`);
+		await this.#tmux('new-session', '-d', '-s', this.session, '-x', String(this.columns), '-y', String(this.rows), 'bash --norc --noprofile');
+		await this.#tmux('set-option', '-t', this.session, 'status', 'off');
+		await this.type(`${exports.join(' ')} export PS1='$ '; clear`);
+		await this.enter();
+	}
+
+	/** Types text literally. */
+	async type(text: string): Promise<void> {
+		await this.#tmux('send-keys', '-t', this.session, '-l', text);
+	}
+
+	/** Sends key names as tmux knows them: Enter, Escape, Up, C-c, q. */
+	async keys(...names: string[]): Promise<void> {
+		await this.#tmux('send-keys', '-t', this.session, ...names);
+	}
+
+	async enter(): Promise<void> {
+		await this.keys('Enter');
+	}
+
+	/** The visible screen as text, one line per row. */
+	async screen(): Promise<string> {
+		const {stdout} = await this.#tmux('capture-pane', '-p', '-t', this.session);
+		return stdout;
+	}
+
+	/** A tmux format value of the pane, e.g. #{alternate_on}, #{cursor_flag}. */
+	async paneValue(format: string): Promise<string> {
+		const {stdout} = await this.#tmux('display-message', '-p', '-t', this.session, format);
+		return stdout.trim();
+	}
+
+	/** Waits until the screen satisfies the test; returns that screen, or throws with the last one seen. */
+	async waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs: number, what: string): Promise<string> {
+		const deadline = Date.now() + timeoutMs;
+		let screen = '';
+		while (Date.now() < deadline) {
+			screen = await this.screen();
+			if (typeof test === 'function' ? test(screen) : test.test(screen)) return screen;
+			await new Promise(resolve => setTimeout(resolve, 100));
+		}
+
+		throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen}`);
+	}
+
+	async stop(): Promise<void> {
+		await this.#tmux('kill-server').catch(() => undefined);
+	}
+
+	async #tmux(...args: string[]): Promise<{stdout: string}> {
+		return run('tmux', ['-L', this.socket, ...args]);
+	}
+}
