@@ -7,7 +7,7 @@ import {type AppState, initialAppState, reduceApp} from './app-state.js';
 import {dashboardRows} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
-import {handleKey} from './key-handler.js';
+import {handleKey, splitKeys} from './key-handler.js';
 import {defaultKeymap, type Keymap} from './keymap.js';
 import {LogPane} from './log-pane.js';
 import {Panels} from './panels.js';
@@ -70,9 +70,11 @@ export function App({session, profile, engine, isReadOnly, keymap = defaultKeyma
 	const current = useRef({state, selected, arranged, view, panelRows});
 	current.current = {state, selected, arranged, view, panelRows};
 	useInput((input, key) => {
-		const now = current.current;
-		const outcome = handleKey(input, key, now.state, {keymap, isReadOnly});
-		runCommand(outcome, {...now, panelLines: panelLines.current, session, profile, dispatch, logs, onQuit, onShell, onCopy});
+		for (const press of splitKeys(input, key, current.current.state.textInput !== undefined)) {
+			const now = current.current;
+			const outcome = handleKey(press.input, press.key, now.state, {keymap, isReadOnly});
+			runCommand(outcome, {...now, panelLines: panelLines.current, session, profile, dispatch, logs, onQuit, onShell, onCopy});
+		}
 	});
 
 	const warningCount = activeWarnings(view.budgets).length;

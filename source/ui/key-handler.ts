@@ -56,3 +56,15 @@ function typing(input: string, key: KeyFlags, text: string): KeyOutcome {
 	// Control characters from a paste never reach the filter.
 	return {type: 'text', text: text + input.replaceAll(/[\u0000-\u001F\u007F]/g, '')};
 }
+
+/**
+ * Keys typed faster than the screen reads them arrive as one chunk ("jjl"): split them into
+ * presses, unless they are text being typed. Named keys (arrows, enter) come one at a time.
+ */
+export function splitKeys(input: string, key: KeyFlags, isTyping: boolean): Array<{readonly input: string; readonly key: KeyFlags}> {
+	const characters = [...input];
+	if (isTyping || characters.length <= 1 || key.ctrl || key.meta) return [{input, key}];
+	return characters.map(character => ({input: namedCharacters[character] === undefined ? character : '', key: namedCharacters[character] ?? {}}));
+}
+
+const namedCharacters: Record<string, KeyFlags> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}, '\u007F': {backspace: true}, '\u001B': {escape: true}};

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {type AppState, initialAppState, reduceApp} from '../../source/ui/app-state.js';
-import {handleKey} from '../../source/ui/key-handler.js';
+import {handleKey, splitKeys} from '../../source/ui/key-handler.js';
 import {type Command, defaultKeymap} from '../../source/ui/keymap.js';
 
 const rowIds = ['a', 'b', 'c', 'd'];
@@ -84,4 +84,17 @@ test('keys: --read-only refuses lifecycle keys with a reason, and allows the res
 test('pasted control characters never reach the filter', t => {
 	const typing = command(initialAppState, 'filter');
 	t.deepEqual(handleKey('a\u001B[31mb', {}, typing, {keymap: defaultKeymap, isReadOnly: false}), {type: 'text', text: 'a[31mb'});
+});
+
+test('a chunk of fast keys is split into presses, enter included; typed text is not split', t => {
+	t.deepEqual(splitKeys('jjl', {}, false), [
+		{input: 'j', key: {}},
+		{input: 'j', key: {}},
+		{input: 'l', key: {}},
+	]);
+	t.deepEqual(splitKeys('k\r', {}, false), [
+		{input: 'k', key: {}},
+		{input: '', key: {return: true}},
+	]);
+	t.deepEqual(splitKeys('jjl', {}, true), [{input: 'jjl', key: {}}]);
 });
