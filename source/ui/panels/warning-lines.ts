@@ -1,0 +1,108 @@
+import type {BudgetKind, BudgetLevel, BudgetMeter, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
+import {formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
+import {fitCell, textWidth} from '../format/fit.js';
+import {missing} from '../format/numbers.js';
+import type {Color, Theme} from '../theme.js';
+import {formatClockTime, type PanelContent, type PanelLine, type Segment} from './panel-lines.js';
+
+export type WarningsInput = {
+	readonly budgets: BudgetState;
+	/** Epoch ms: active warnings last until now. */
+	readonly now: number;
+	readonly selectedIndex: number;
+	readonly theme: Theme;
+};
+
+export type WarningsContent = PanelContent & {readonly selectedLine: number};
+
+const markerWidth = 2;
+const maximumSubjectWidth = 16;
+
+/** Active warnings first, then ended ones; newest first within each. The order the panel lists and selects in. */
+export function orderedWarnings(warnings: readonly BudgetWarning[]): BudgetWarning[] {
+	const active = warnings.filter(warning => warning.endedAt === undefined).sort((left, right) => right.startedAt - left.startedAt);
+	const ended = warnings.filter(warning => warning.endedAt !== undefined).sort((left, right) => (right.endedAt ?? 0) - (left.endedAt ?? 0));
+	return [...active, ...ended];
+}
+
+/** A budget amount in its unit: bytes, percent (100 = one core), or seconds for startup. */
+export function formatAmount(kind: BudgetKind, value: number): string {
+	if (kind === 'memory') return formatBytes(value);
+	return kind === 'cpu' ? formatPercent(value) : formatDuration(value / 1000);
+}
+
+/** The meters (usage against budget, by level), then the warnings list. */
+export function warningsContent({budgets, now, selectedIndex, theme}: WarningsInput): WarningsContent {
+	const warnings = orderedWarnings(budgets.warnings);
+	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
+	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => subjectOf(warning.service))];
+	const subjectWidth = Math.min(maximumSubjectWidth, Math.max(7, ...subjects.map(subject => textWidth(subject))));
+	const title: Segment[] = [
+		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
+		{text: `  ${activeCount} active, ${warnings.length - activeCount} ended`, color: activeCount > 0 ? theme.status.warning : theme.status.muted},
+	];
+	const lines: PanelLine[] = [...meterLines(budgets.meters, subjectWidth, theme), {key: 'gap', segments: [{text: ' '}]}];
+
+	const rows = warnings.map(warning => ({
+		warning,
+		peak: `${formatAmount(warning.kind, warning.peak)} / ${formatAmount(warning.kind, warning.budget)}`,
+		duration: formatDuration((warning.endedAt === undefined ? Math.max(warning.durationMs, now - warning.startedAt) : warning.durationMs) / 1000),
+	}));
+	const peakWidth = Math.max(13, ...rows.map(row => textWidth(row.peak)));
+	const columns = (kind: string, subject: string, started: string, peak: string, duration: string): string =>
+		`${fitCell(kind, 8)} ${fitCell(subject, subjectWidth)} ${fitCell(started, 8)} ${fitCell(peak, peakWidth)} ${fitCell(duration, 8)} `;
+	lines.push({key: 'warnings', segments: [{text: ' '.repeat(markerWidth) + columns('WARNING', 'SUBJECT', 'STARTED', 'PEAK / BUDGET', 'DURATION') + 'STATE', isBold: true}]});
+	if (rows.length === 0) lines.push({key: 'none', segments: [{text: '  no budget warnings so far', color: theme.status.muted}]});
+	let selectedLine = 0;
+	rows.forEach(({warning, peak, duration}, index) => {
+		const isSelected = index === selectedIndex;
+		const isActive = warning.endedAt === undefined;
+		if (isSelected) selectedLine = lines.length;
+		lines.push({
+			key: `warning-${warning.id}`,
+			isSelected,
+			segments: [
+				{text: (isSelected ? theme.selection.marker : '').padEnd(markerWidth)},
+				{text: columns(warning.kind, subjectOf(warning.service), formatClockTime(warning.startedAt), peak, duration), color: isActive ? theme.status.error : undefined},
+				{text: isActive ? 'active' : `ended ${formatClockTime(warning.endedAt ?? 0)}`, color: isActive ? theme.status.error : theme.status.muted, isBold: isActive},
+			],
+		});
+	});
+	return {title, lines, selectedLine};
+}
+
+function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme: Theme): PanelLine[] {
+	if (meters.length === 0) return [{key: 'no-meters', segments: [{text: '  this profile sets no budgets', color: theme.status.muted}]}];
+	const usages = meters.map(meter => usageText(meter));
+	const usageWidth = Math.max(5, ...usages.map(usage => textWidth(usage)));
+	const heading = `${' '.repeat(markerWidth)}${fitCell('SUBJECT', subjectWidth)} ${fitCell('RESOURCE', 8)} ${fitCell('USAGE', usageWidth)} LEVEL`;
+	return [
+		{key: 'meters', segments: [{text: heading, isBold: true}]},
+		...meters.map((meter, index) => {
+			const color = meter.budget === undefined ? undefined : levelColor(meter.level, theme);
+			return {
+				key: `meter-${index}`,
+				segments: [
+					{text: `${' '.repeat(markerWidth)}${fitCell(subjectOf(meter.service), subjectWidth)} ${fitCell(meter.resource, 8)} `},
+					{text: `${fitCell(usages[index] ?? missing, usageWidth)} `, color},
+					{text: meter.budget === undefined ? 'no budget' : meter.level, color: color ?? theme.status.muted},
+				],
+			};
+		}),
+	];
+}
+
+/** `900MiB / 1GiB`, `55.00% / 200.00%`; the value alone without a budget; `-` before the first sample. */
+function usageText(meter: BudgetMeter): string {
+	const value = meter.value === undefined ? missing : formatAmount(meter.resource, meter.value);
+	return meter.budget === undefined ? value : `${value} / ${formatAmount(meter.resource, meter.budget)}`;
+}
+
+function subjectOf(service: string | undefined): string {
+	return service ?? 'stack';
+}
+
+function levelColor(level: BudgetLevel, theme: Theme): Color {
+	if (level === 'over') return theme.status.error;
+	return level === 'near' ? theme.status.warning : theme.status.ok;
+}

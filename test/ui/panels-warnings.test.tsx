@@ -1,0 +1,72 @@
+import './force-color.js';
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {initialBudgetState} from '../../source/stack/budget-types.js';
+import {orderedWarnings, WarningsPanel, type WarningsPanelProps} from '../../source/ui/panels/warnings-panel.js';
+import {createTheme} from '../../source/ui/theme.js';
+import {budgets, mebibyte, now, warning} from './panels-fixtures.js';
+
+process.env.TZ = 'UTC';
+const plain = createTheme({isColorEnabled: false});
+
+function lines(overrides: Partial<WarningsPanelProps> = {}): string[] {
+	const props: WarningsPanelProps = {budgets, now, selectedIndex: 0, width: 100, height: 20, theme: plain, ...overrides};
+	return (render(<WarningsPanel {...props} />).lastFrame() ?? '').split('\n').map(line => line.trimEnd());
+}
+
+test('the meters: stack and services, value against budget in its unit, and the level', t => {
+	t.deepEqual(lines().slice(0, 6), [
+		'Budgets and warnings  2 active, 2 ended',
+		'  SUBJECT RESOURCE USAGE            LEVEL',
+		'  stack   memory   900MiB / 1GiB    near',
+		'  stack   cpu      55.00% / 200.00% ok',
+		'  web     memory   300MiB / 256MiB  over',
+		'  worker  cpu      -                no budget',
+	]);
+});
+
+test('warnings: active first then ended, newest first, with start time, peak in its unit, duration and end', t => {
+	const frame = lines();
+	const start = frame.findIndex(line => line.includes('WARNING'));
+	t.deepEqual(frame.slice(start, start + 5), [
+		'  WARNING  SUBJECT STARTED  PEAK / BUDGET     DURATION STATE',
+		'> memory   worker  10:08:00 1.5GiB / 128MiB   2m00s    active',
+		'  memory   web     10:05:00 310MiB / 256MiB   5m00s    active',
+		'  cpu      stack   10:01:00 250.50% / 200.00% 30s      ended 10:01:30',
+		'  startup  db      10:00:00 45s / 30s         45s      ended 10:00:45',
+	]);
+});
+
+test('an active warning lasts until now; an ended one keeps its duration', t => {
+	const later = lines({now: now + 3_600_000}).join('\n');
+	t.regex(later, /worker {2}10:08:00 .* 1h02m {4}active/);
+	t.regex(later, /stack {3}10:01:00 .* 30s {6}ended/);
+});
+
+test('orderedWarnings is the order the panel selects in', t => {
+	t.deepEqual(orderedWarnings(budgets.warnings).map(item => item.id), [4, 2, 3, 1]);
+	const frame = lines({selectedIndex: 2});
+	t.regex(frame.find(line => line.startsWith('>')) ?? '', /^> cpu {6}stack/);
+});
+
+test('over is red and near yellow; active warnings are red', t => {
+	const frame = lines({theme: createTheme({isColorEnabled: true})});
+	t.regex(frame.find(line => line.includes('300MiB / 256MiB')) ?? '', /\u001B\[31m300MiB \/ 256MiB/);
+	t.regex(frame.find(line => line.includes('900MiB / 1GiB')) ?? '', /\u001B\[33m900MiB \/ 1GiB/);
+	t.regex(frame.find(line => line.includes('10:05:00')) ?? '', /\u001B\[31m.*active/);
+});
+
+test('no budgets and no warnings say so', t => {
+	const frame = lines({budgets: initialBudgetState()});
+	t.true(frame.includes('  this profile sets no budgets'));
+	t.true(frame.includes('  no budget warnings so far'));
+	t.regex(frame[0] ?? '', /0 active, 0 ended$/);
+});
+
+test('with more warnings than fit, the selected one is scrolled into view', t => {
+	const many = Array.from({length: 30}, (_, index) => warning({id: index + 1, kind: 'memory', peak: (300 + index) * mebibyte, startedAt: now - index * 1000}));
+	const frame = lines({budgets: {...budgets, warnings: many}, selectedIndex: 25, height: 10});
+	t.is(frame.length, 10);
+	t.regex(frame[8] ?? '', /^> memory {3}web {5}\d\d:\d\d:\d\d 325MiB/);
+	t.regex(frame[9] ?? '', /^ {2}\d+–\d+ of 37$/);
+});
