@@ -21,7 +21,7 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			cpuBudgetPercent: budget?.cpuPercent,
 			cpuHistory: history.cpu(status.id, view.now),
 			memoryHistory: history.memory(status.id, view.now),
-			ports: container?.ports,
+			ports: container?.ports?.map(shortPort),
 		};
 	});
 }
@@ -31,4 +31,9 @@ export function budgetStatusOf(budgets: BudgetState, service: string | undefined
 	const meters = budgets.meters.filter(meter => meter.service === service && meter.budget !== undefined);
 	if (meters.length === 0) return 'none';
 	return meters.reduce<BudgetLevel>((worst, meter) => (rank[meter.level] > rank[worst] ? meter.level : worst), 'ok');
+}
+
+/** `127.0.0.1:14080→8080/tcp` reads as `14080→8080`: loopback and tcp are the usual case; other addresses and udp stay. */
+export function shortPort(port: string): string {
+	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
 }
