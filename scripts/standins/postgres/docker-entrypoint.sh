@@ -61,9 +61,14 @@ if [ "$1" = postgres ]; then
 		printf '\nhost all all all %s\n' "$auth" >>"$PGDATA/pg_hba.conf"
 		printf "\nlisten_addresses = '*'\njit = off\n" >>"$PGDATA/postgresql.conf"
 
-		# A temporary server on the unix socket only, for the init scripts (as the official image).
-		PGUSER=$POSTGRES_USER pg_ctl -D "$PGDATA" -o "-c listen_addresses='' -p 5432" -w start
-		export PGPASSWORD=$POSTGRES_PASSWORD
+		# A temporary server for the init scripts, as the official image has - but on a socket of
+		# its own, so that health checks (pg_isready on the default socket) fail until the real
+		# server runs, instead of passing during initialisation. Scripts reach it through PGHOST.
+		init_socket=/tmp/postgres-init
+		mkdir -p "$init_socket"
+		PGUSER=$POSTGRES_USER pg_ctl -D "$PGDATA" \
+			-o "-c listen_addresses='' -c unix_socket_directories=$init_socket -p 5432" -w start
+		export PGHOST=$init_socket PGPASSWORD=$POSTGRES_PASSWORD
 		if [ "$POSTGRES_DB" != postgres ]; then
 			exists=$(echo "SELECT 1 FROM pg_database WHERE datname = :'db';" |
 				psql_run --dbname postgres --set db="$POSTGRES_DB" --tuples-only --no-align)
@@ -90,8 +95,8 @@ if [ "$1" = postgres ]; then
 			*) echo "$0: ignoring $f" ;;
 			esac
 		done
-		unset PGPASSWORD
 		PGUSER=$POSTGRES_USER pg_ctl -D "$PGDATA" -m fast -w stop
+		unset PGHOST PGPASSWORD
 		echo
 		echo 'PostgreSQL init process complete; ready for start up.'
 		echo

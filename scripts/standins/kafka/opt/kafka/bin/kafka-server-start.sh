@@ -29,10 +29,9 @@ klog kafka.server.KafkaServer "[KafkaServer id=$broker] starting"
 klog kafka.server.KafkaServer "[KafkaServer id=$broker] Connecting to zookeeper on $zk"
 # shellcheck disable=SC2046
 set -- $(split_address "$zk")
-waited=0
+deadline=$(($(date +%s) + 30))
 until zk_ruok "$1" "$2"; do
-	waited=$((waited + 1))
-	if [ "$waited" -ge 30 ]; then
+	if [ "$(date +%s)" -ge "$deadline" ]; then
 		klog kafka.server.KafkaServer "[KafkaServer id=$broker] Fatal error during KafkaServer startup. Prepare to shutdown" ERROR
 		echo "kafka.zookeeper.ZooKeeperClientTimeoutException: Timed out waiting for connection while in state: CONNECTING" >&2
 		exit 1
