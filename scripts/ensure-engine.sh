@@ -7,7 +7,8 @@
 #  2. if `docker info` does not answer: remove stale pid files and start
 #       dockerd --iptables=false --ip-forward=false --bridge=none --storage-driver=overlay2
 #     in the background (log: /tmp/dockerd.log), wait up to 60 s
-#  3. scripts/build-test-images.sh (a fast no-op when the images are current)
+#  3. scripts/build-test-images.sh and scripts/build-standins.sh (local images for the tests and
+#     the shipped profiles: no registry is needed; fast no-ops when the images are current)
 #
 # Honours DOCKER_HOST: an engine elsewhere is used if it answers, but it cannot be started here.
 set -euo pipefail
@@ -113,3 +114,4 @@ engine_line
 
 flock -u 9
 bash "$here/build-test-images.sh"
+bash "$here/build-standins.sh"

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
 import {runCheckCommand} from './commands/check-command.js';

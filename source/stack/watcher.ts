@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import type Docker from 'dockerode';
 import {inspectContainer, listProjectContainers} from '../engine/containers.js';
 import {watchEvents} from '../engine/events.js';
@@ -30,6 +31,8 @@ export class StackWatcher {
 		project: string,
 	) {
 		this.#state = initialState(project);
+		// Listing inspects every container at once, each request listening on this signal.
+		setMaxListeners(0, this.#controller.signal);
 		this.#stats = new StatsPool(docker, (id, sample) => this.#dispatch({type: 'stats-sampled', id, sample}));
 	}
 

@@ -17,7 +17,7 @@ test.before(async () => {
 	await terminal.start({...demo.environment, TERM: 'xterm-256color'});
 	await terminal.type('echo BEFORE-STACKTUI');
 	await terminal.enter();
-	await terminal.type(`cd ${root} && node --import=tsx source/cli.tsx --profile ${demo.profile} --project ${demo.project}`);
+	await terminal.type(`cd ${root} && node --import=tsx source/bin.ts --profile ${demo.profile} --project ${demo.project}`);
 	await terminal.enter();
 });
 

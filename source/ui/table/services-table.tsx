@@ -60,7 +60,7 @@ export function ServicesTable({rows, width, height, selectedId, sortKey = 'name'
 }
 
 function emptyText(total: number, filterText: string): string {
-	return total > 0 && filterText.trim() !== '' ? `  no service matches "${filterText.trim()}"` : '  no containers in this stack';
+	return total > 0 && filterText.trim() !== '' ? `  no service matches "${filterText.trim()}"` : '  no containers of this stack yet: press u to bring it up';
 }
 
 /** Services with more than one container: their rows are named `web #2`. */
