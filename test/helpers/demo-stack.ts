@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type Docker from 'dockerode';
+import {removeComposeProject} from './compose-project.js';
 import {newProjectName} from './engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,20 +50,7 @@ export class DemoStack {
 
 	/** Removes the project's containers, network and volumes, found by label. */
 	async remove(docker: Docker): Promise<void> {
-		const label = {label: [`com.docker.compose.project=${this.project}`]};
-		for (const container of await docker.listContainers({all: true, filters: label})) {
-			await docker.getContainer(container.Id).remove({force: true, v: true}).catch(() => undefined);
-		}
-
-		for (const network of await docker.listNetworks({filters: label})) {
-			await docker.getNetwork(network.Id).remove().catch(() => undefined);
-		}
-
-		const {Volumes: volumes = []} = await docker.listVolumes({filters: label});
-		for (const volume of volumes) {
-			await docker.getVolume(volume.Name).remove().catch(() => undefined);
-		}
-
+		await removeComposeProject(docker, this.project);
 		rmSync(this.directory, {recursive: true, force: true});
 	}
 }

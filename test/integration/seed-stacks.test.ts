@@ -5,20 +5,11 @@ import test from 'ava';
 import yaml from 'yaml';
 import type {StatusReport} from '../../source/commands/status.js';
 import {runCli} from '../helpers/cli.js';
+import {removeComposeProject} from '../helpers/compose-project.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const {docker} = await connectForTests();
-/** Removes a project's containers, networks and volumes, found by its label. */
-async function removeComposeProject(project: string): Promise<void> {
-	const label = {label: [`com.docker.compose.project=${project}`]};
-	const containers = await docker.listContainers({all: true, filters: label});
-	await Promise.all(containers.map(async container => docker.getContainer(container.Id).remove({force: true, v: true}).catch(() => undefined)));
-	for (const network of await docker.listNetworks({filters: label})) await docker.getNetwork(network.Id).remove().catch(() => undefined);
-	const {Volumes: volumes = []} = await docker.listVolumes({filters: label});
-	await Promise.all(volumes.map(async volume => docker.getVolume(volume.Name).remove().catch(() => undefined)));
-}
-
 type ComposeFile = {services: Record<string, {depends_on?: Record<string, {condition?: string}> | string[]}>};
 type Event = {Action: string; timeNano: number; Actor: {Attributes: Record<string, string>}};
 
@@ -62,7 +53,7 @@ for (const [name, composeFile, serviceCount] of [
 ] as const) {
 	test.serial(`stacktui up brings every service of ${name} up, in service_healthy order, and docker-compose sees it`, async t => {
 		const project = newProjectName(name);
-		t.teardown(async () => removeComposeProject(project));
+		t.teardown(async () => removeComposeProject(docker, project));
 		const recording = recordEvents(project);
 		await new Promise(resolve => setTimeout(resolve, 500));
 		// ESG's health checks run every 30 s, as in its seed: its stack needs over a minute.
