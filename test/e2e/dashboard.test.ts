@@ -92,6 +92,21 @@ test.serial('a service pushed over its memory budget is flagged and warned about
 	await terminal.keys('Escape');
 });
 
+test.serial('e opens a shell in the service and comes back to the dashboard', async t => {
+	await selectRow('web');
+	await terminal.keys('e');
+	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell instead of the dashboard');
+	await terminal.type('echo INSIDE-$(cat /etc/hostname | cut -c1-4)-$((6 * 7))');
+	await terminal.enter();
+	const id = await demo.containerOf(docker, 'web');
+	await terminal.waitFor(text => text.includes(`INSIDE-${id.slice(0, 4)}-42`), 10_000, 'the command to run inside the container');
+	await terminal.type('exit');
+	await terminal.enter();
+	const screen = await terminal.waitFor(text => text.includes('SERVICE') && text.includes('back from the shell'), 10_000, 'the dashboard again');
+	t.regex(rowOf(screen, 'web'), /running/);
+	t.is(await terminal.paneValue('#{alternate_on}'), '1');
+});
+
 test.serial('q leaves the terminal as it was', async t => {
 	await terminal.keys('q');
 	const screen = await terminal.waitFor(/BEFORE-STACKTUI/, 10_000, 'the shell screen back');
@@ -115,3 +130,19 @@ async function selectRow(service: string): Promise<void> {
 
 	throw new Error(`could not select ${service}`);
 }
+
+test.serial('SIGTERM also restores the terminal', async t => {
+	await terminal.type(`node --import=tsx source/bin.ts --profile ${demo.profile} --project ${demo.project} --read-only`);
+	await terminal.enter();
+	await terminal.waitFor(text => /read-only/.test(text) && /\d+\.\d\d%/.test(rowOf(text, 'web')), 30_000, 'the dashboard');
+	await terminal.keys('r');
+	await terminal.waitFor(/read-only: restart the service is disabled/, 5000, 'the read-only refusal');
+	const {execFile} = await import('node:child_process');
+	await new Promise(resolve => {
+		execFile('pkill', ['-TERM', '-f', `--project ${demo.project} --read-only`], resolve);
+	});
+	const screen = await terminal.waitFor(/AFTER-42/, 10_000, 'the shell screen back');
+	t.false(screen.includes('SERVICE'));
+	t.is(await terminal.paneValue('#{alternate_on}'), '0');
+	t.is(await terminal.paneValue('#{cursor_flag}'), '1');
+});

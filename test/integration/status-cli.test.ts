@@ -82,3 +82,10 @@ test('bad usage gives one line and exit code 2', async t => {
 		t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
 	}
 });
+
+test('the dashboard without a terminal says so and points to status --json', async t => {
+	const result = await runCli(['--profile', 'profiles/demo.yaml']);
+	t.is(result.code, 2);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /^stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project demo --json\n$/);
+});
