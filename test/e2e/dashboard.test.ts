@@ -137,10 +137,7 @@ test.serial('SIGTERM also restores the terminal', async t => {
 	await terminal.waitFor(text => /read-only/.test(text) && /\d+\.\d\d%/.test(rowOf(text, 'web')), 30_000, 'the dashboard');
 	await terminal.keys('r');
 	await terminal.waitFor(/read-only: restart the service is disabled/, 5000, 'the read-only refusal');
-	const {execFile} = await import('node:child_process');
-	await new Promise(resolve => {
-		execFile('pkill', ['-TERM', '-f', `--project ${demo.project} --read-only`], resolve);
-	});
+	t.is(await terminal.signalForeground('SIGTERM'), 1, 'stacktui is the one program the shell runs');
 	const screen = await terminal.waitFor(/AFTER-42/, 10_000, 'the shell screen back');
 	t.false(screen.includes('SERVICE'));
 	t.is(await terminal.paneValue('#{alternate_on}'), '0');

@@ -65,6 +65,15 @@ export class TmuxTerminal {
 		throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen}`);
 	}
 
+	/** Sends a signal to the programs the terminal's shell is running (not to the shell itself). */
+	async signalForeground(signal: NodeJS.Signals): Promise<number> {
+		const shell = await this.paneValue('#{pane_pid}');
+		const {stdout} = await run('pgrep', ['-P', shell]).catch(() => ({stdout: ''}));
+		const pids = stdout.split('\n').filter(Boolean).map(Number);
+		for (const pid of pids) process.kill(pid, signal);
+		return pids.length;
+	}
+
 	async stop(): Promise<void> {
 		await this.#tmux('kill-server').catch(() => undefined);
 	}

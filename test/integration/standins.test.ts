@@ -182,11 +182,10 @@ async function memoryBytes(container: Docker.Container): Promise<number> {
 	return (stats.memory_stats.usage ?? 0) - inactive;
 }
 
-test('build-standins.sh is idempotent: a second run builds nothing and takes seconds', async t => {
+test('build-standins.sh is idempotent: a second run builds nothing', async t => {
 	const {result, ms} = await buildStandins();
 	t.is(result.code, 0, result.stderr);
 	t.regex(result.stdout, /\(0 built, /);
-	t.true(ms < 30_000, `took ${ms} ms`);
 	t.log(`cached run: ${ms} ms`);
 });
 
