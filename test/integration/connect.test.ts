@@ -1,4 +1,8 @@
 import {execFile} from 'node:child_process';
+import {once} from 'node:events';
+import {chmodSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {createServer, type Socket} from 'node:net';
 import {promisify} from 'node:util';
 import test from 'ava';
@@ -85,18 +89,29 @@ test('a bad DOCKER_HOST fails before dialing, naming the variable', async t => {
 	t.true(error.message.startsWith('DOCKER_HOST=foo://x: unsupported scheme foo'));
 });
 
-// Root reads every socket, so the check drops to the nobody user in a child process.
-const isRoot = process.getuid?.() === 0;
-(isRoot ? test : test.skip)('a socket without permission says how to get it', async t => {
+// Root reads every socket, so as root the check drops to the nobody user in a child process;
+// any other user meets a socket of its own with no permissions.
+test('a socket without permission says how to get it', async t => {
+	const isRoot = process.getuid?.() === 0;
+	const directory = mkdtempSync(path.join(tmpdir(), 'stt-socket-'));
+	const socket = isRoot ? '/var/run/docker.sock' : path.join(directory, 'docker.sock');
+	const server = isRoot ? undefined : createServer().listen(socket);
+	if (server !== undefined) {
+		await once(server, 'listening');
+		chmodSync(socket, 0o000);
+	}
+
+	t.teardown(() => {
+		server?.close();
+		rmSync(directory, {recursive: true, force: true});
+	});
+	const dropPrivileges = isRoot ? 'process.setgroups([]); process.setgid(65534); process.setuid(65534);' : '';
 	const script = [
 		'const {connectEngine} = await import("./source/engine/connect.ts");',
-		'process.setgroups([]); process.setgid(65534); process.setuid(65534);',
-		'try { await connectEngine({environment: {DOCKER_HOST: "unix:///var/run/docker.sock"}}); console.log("connected"); }',
+		dropPrivileges,
+		`try { await connectEngine({environment: {DOCKER_HOST: "unix://${socket}"}}); console.log("connected"); }`,
 		'catch (error) { console.log(error.message); }',
 	].join('\n');
 	const {stdout} = await run(process.execPath, ['--import=tsx', '--input-type=module', '--eval', script], {cwd: process.cwd()});
-	t.is(
-		stdout.trim(),
-		'permission denied on /var/run/docker.sock (DOCKER_HOST) — add your user to the docker group or set DOCKER_HOST',
-	);
+	t.is(stdout.trim(), `permission denied on ${socket} (DOCKER_HOST) — add your user to the docker group or set DOCKER_HOST`);
 });
