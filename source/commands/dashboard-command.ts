@@ -50,6 +50,8 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 			profile,
 			engine: {host: connection.address, version: connection.version},
 			isReadOnly: options.isReadOnly,
+			// Services scaled to 0 never get a container: not missing.
+			serviceNames: project.services.filter(service => service.replicas > 0).map(service => service.name),
 			keymap,
 		});
 	} finally {

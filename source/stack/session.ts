@@ -110,15 +110,15 @@ export class StackSession {
 		this.say(result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`), !result.isOk);
 	}
 
-	/** Runs a stack-wide operation, reporting its outcome in the status line. */
-	async operate(name: keyof StackOperations, label: string): Promise<void> {
+	/** Runs a stack-wide operation, reporting its outcome in the status line; `extraIds` (missing rows) show pending too. */
+	async operate(name: keyof StackOperations, label: string, extraIds: readonly string[] = []): Promise<void> {
 		const operation = this.operations[name];
 		if (operation === undefined) {
 			this.say(`${label}: needs the profile's compose file`, true);
 			return;
 		}
 
-		const ids = [...this.#view.state.containers.keys()];
+		const ids = [...this.#view.state.containers.keys(), ...extraIds];
 		for (const id of ids) this.#setPending(id, name === 'up' ? 'creating' : 'restarting');
 		this.say(`${label}…`, false);
 		try {

@@ -64,6 +64,57 @@ export function toServiceStatuses(state: StackState, now: number): ServiceStatus
 	);
 }
 
+/** A row's state: a container's, or `missing` for a compose service with no container yet. */
+export type RowState = ContainerState | 'missing';
+
+/** One row of the dashboard: a container's status, or a stand-in for a service without one. Never in `status --json`. */
+export type RowStatus = Omit<ServiceStatus, 'state'> & {readonly state: RowState};
+
+const missingPrefix = 'missing:';
+
+/** The row of a compose service that has no container: `missing`, no numbers, health `-`. */
+export function missingServiceStatus(service: string): RowStatus {
+	return {
+		service,
+		container: '',
+		id: `${missingPrefix}${service}`,
+		replica: 1,
+		image: '',
+		state: 'missing',
+		health: 'none',
+		cpuPercent: null,
+		memoryBytes: null,
+		memoryLimitBytes: null,
+		memoryPercent: null,
+		networkRxBytes: null,
+		networkTxBytes: null,
+		blockReadBytes: null,
+		blockWriteBytes: null,
+		pids: null,
+		restarts: 0,
+		exitCode: null,
+		isOomKilled: false,
+		startedAt: null,
+		uptimeSeconds: null,
+	};
+}
+
+/** The service a missing row's id stands for; undefined for a container id. */
+export function missingServiceOf(id: string | undefined): string | undefined {
+	return id?.startsWith(missingPrefix) ? id.slice(missingPrefix.length) : undefined;
+}
+
+/**
+ * The containers' statuses plus one `missing` row for each of `serviceNames` (the profile's
+ * active compose services) without a container, all in service order, replicas in order.
+ */
+export function withMissingServices(statuses: readonly ServiceStatus[], serviceNames: readonly string[]): RowStatus[] {
+	const present = new Set(statuses.map(status => status.service));
+	const missing = [...new Set(serviceNames)].filter(service => !present.has(service)).map(missingServiceStatus);
+	// Stable: a service's replicas keep their order.
+	return [...statuses, ...missing].sort((left, right) => left.service.localeCompare(right.service));
+}
+
 /** True when every running container has a sample with CPU %, so a snapshot shows real numbers. */
 export function hasFullSamples(state: StackState): boolean {
 	return [...state.containers.values()]

@@ -4,13 +4,13 @@ import type {Profile} from '../profile/types.js';
 import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
 import {type AppState, initialAppState, reduceApp} from './app-state.js';
-import {dashboardRows} from './dashboard-rows.js';
+import {dashboardRows, findSelected, isMissingRow} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {handleKey, splitKeys} from './key-handler.js';
 import {defaultKeymap, type Keymap} from './keymap.js';
 import {LogPane} from './log-pane.js';
-import {Panels} from './panels.js';
+import {MissingNote, Panels} from './panels.js';
 import {StatusLine} from './status-line.js';
 import {arrangeRows} from './table/rows.js';
 import {ServicesTable} from './table/services-table.js';
@@ -25,6 +25,8 @@ export type AppProps = {
 	readonly profile: Profile;
 	readonly engine: {readonly host: string; readonly version: string};
 	readonly isReadOnly: boolean;
+	/** The profile's active compose services: those without a container show as `missing` rows. */
+	readonly serviceNames?: readonly string[];
 	readonly keymap?: Keymap;
 	readonly theme?: Theme;
 	readonly onQuit: () => void;
@@ -33,17 +35,18 @@ export type AppProps = {
 	readonly onCopy: (text: string) => void;
 };
 
+const noServices: readonly string[] = [];
 const headerRows = 3;
 const statusRows = 1;
 
 /** The dashboard: header, services table, the open panel or log pane, and the status line. */
-export function App({session, profile, engine, isReadOnly, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy}: AppProps) {
+export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy}: AppProps) {
 	const view = useSessionView(session);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [state, dispatch] = useReducer(reduceApp, initialAppState);
-	const rows = useMemo(() => dashboardRows(view, profile, session.history), [view, profile, session]);
+	const rows = useMemo(() => dashboardRows(view, profile, session.history, serviceNames), [view, profile, session, serviceNames]);
 	const arranged = useMemo(() => arrangeRows(rows, state.sortKey, state.filterText), [rows, state.sortKey, state.filterText]);
-	const selected = arranged.find(row => row.status.id === state.selectedId) ?? arranged[0];
+	const selected = findSelected(arranged, state.selectedId);
 
 	const bodyRows = Math.max(3, terminalRows - headerRows - statusRows);
 	const isSplit = state.panel !== 'table' && !state.isHelpOpen;
@@ -77,6 +80,8 @@ export function App({session, profile, engine, isReadOnly, keymap = defaultKeyma
 		}
 	});
 
+	// A service without a container has no logs to follow; the pane says so (all services still show theirs).
+	const isLogNote = state.panel === 'logs' && isMissingRow(selected) && !logs.state.isAllServices;
 	const warningCount = activeWarnings(view.budgets).length;
 	const stackMeters = view.budgets.meters.filter(meter => meter.service === undefined);
 	const tunnelUrl = view.tunnels.length === 1 ? view.tunnels[0]?.publicUrl : undefined;
@@ -100,7 +105,8 @@ export function App({session, profile, engine, isReadOnly, keymap = defaultKeyma
 			) : (
 				<Box flexDirection="column" height={bodyRows}>
 					<ServicesTable rows={rows} width={columns} height={tableRows} selectedId={selected?.status.id} sortKey={state.sortKey} filterText={state.filterText} theme={theme} />
-					{state.panel === 'logs' ? <LogPane state={logs.state} theme={theme} /> : undefined}
+					{state.panel === 'logs' && !isLogNote ? <LogPane state={logs.state} theme={theme} /> : undefined}
+					{isLogNote ? <MissingNote title="Logs" service={selected?.status.service ?? ''} width={columns} height={panelRows} theme={theme} /> : undefined}
 					{isSplit && state.panel !== 'logs' ? (
 						<Panels state={state} view={view} session={session} profile={profile} selected={selected} width={columns} height={panelRows} theme={theme} onLineCount={onLineCount} />
 					) : undefined}

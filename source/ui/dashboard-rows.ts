@@ -2,20 +2,25 @@ import type {Profile} from '../profile/types.js';
 import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
-import {toServiceStatuses} from '../stack/snapshot.js';
+import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
 import type {BudgetStatus} from './format/status.js';
 import type {TableRow} from './table/rows.js';
 
 const rank: Record<BudgetLevel, number> = {ok: 0, near: 1, over: 2};
 
-/** The services table's rows: each container's status with its pending action, budget and history. */
-export function dashboardRows(view: SessionView, profile: Profile, history: StackHistory): TableRow[] {
-	return toServiceStatuses(view.state, view.now).map(status => {
+/**
+ * The services table's rows: each container's status with its pending action, budget and history,
+ * plus a `missing` row for each of `serviceNames` (the active compose services) without a container.
+ */
+export function dashboardRows(view: SessionView, profile: Profile, history: StackHistory, serviceNames: readonly string[] = []): TableRow[] {
+	return withMissingServices(toServiceStatuses(view.state, view.now), serviceNames).map(status => {
+		const pendingAction = view.pending.get(status.id);
+		if (status.state === 'missing') return {status, pendingAction, budgetStatus: 'none'};
 		const budget = profile.budgets.services[status.service];
 		const container = view.state.containers.get(status.id);
 		return {
 			status,
-			pendingAction: view.pending.get(status.id),
+			pendingAction,
 			budgetStatus: budgetStatusOf(view.budgets, status.service),
 			memoryBudgetBytes: budget?.memoryBytes,
 			cpuBudgetPercent: budget?.cpuPercent,
@@ -24,6 +29,25 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			ports: container?.ports?.map(shortPort),
 		};
 	});
+}
+
+/** True for the row of a service that has no container yet. */
+export function isMissingRow(row: TableRow | undefined): boolean {
+	return row?.status.state === 'missing';
+}
+
+/** What the status line and the panels say about a service without a container. */
+export function noContainerText(service: string): string {
+	return `${service} has no container yet: press u to bring up missing services`;
+}
+
+/**
+ * The selected row: the one with `selectedId`; when that was a missing row whose container has
+ * since appeared, the service's first row; else the first row.
+ */
+export function findSelected(arranged: readonly TableRow[], selectedId: string | undefined): TableRow | undefined {
+	const service = missingServiceOf(selectedId);
+	return arranged.find(row => row.status.id === selectedId) ?? arranged.find(row => service !== undefined && row.status.service === service) ?? arranged[0];
 }
 
 /** The worse of a service's memory and CPU levels; `none` when it has no budget. */

@@ -4,7 +4,9 @@ import type {Profile} from '../profile/types.js';
 import {readEnvSecrets} from '../stack/mask.js';
 import type {SessionView, StackSession} from '../stack/session.js';
 import type {AppState} from './app-state.js';
+import {isMissingRow, noContainerText} from './dashboard-rows.js';
 import {DetailsPanel, detailsLineCount} from './panels/details-panel.js';
+import {PanelFrame} from './panels/panel-frame.js';
 import {TunnelsPanel} from './panels/tunnels-panel.js';
 import {WarningsPanel} from './panels/warnings-panel.js';
 import type {TableRow} from './table/rows.js';
@@ -26,15 +28,18 @@ export type PanelsProps = {
 /** The panel below the table: details of the selected service, tunnels, or budget warnings. */
 export function Panels({state, view, session, profile, selected, width, height, theme, onLineCount}: PanelsProps) {
 	const secrets = useMemo(() => readEnvSecrets(profile.envFile), [profile.envFile]);
-	const details = useDetails(session, state.panel === 'details' ? selected?.status.id : undefined, selected?.status.startedAt);
+	const isMissing = isMissingRow(selected);
+	const details = useDetails(session, state.panel === 'details' && !isMissing ? selected?.status.id : undefined, selected?.status.startedAt);
 	const service = selected?.status.service ?? '';
 	useEffect(() => {
-		const count = state.panel === 'details' ? detailsLineCount(details, service, profile.links, secrets) : state.panel === 'tunnels' ? view.tunnels.length : view.budgets.warnings.length;
+		const detailsCount = isMissing ? 1 : detailsLineCount(details, service, profile.links, secrets);
+		const count = state.panel === 'details' ? detailsCount : state.panel === 'tunnels' ? view.tunnels.length : view.budgets.warnings.length;
 		onLineCount(count);
-	}, [state.panel, details, service, profile.links, secrets, view.tunnels.length, view.budgets.warnings.length, onLineCount]);
+	}, [state.panel, isMissing, details, service, profile.links, secrets, view.tunnels.length, view.budgets.warnings.length, onLineCount]);
 
 	switch (state.panel) {
 		case 'details': {
+			if (isMissing) return <MissingNote title="Details" service={service} width={width} height={height} theme={theme} />;
 			return <DetailsPanel details={details} service={service} links={profile.links} secrets={secrets} width={width} height={height} scrollOffset={state.panelIndex} theme={theme} />;
 		}
 
@@ -50,6 +55,23 @@ export function Panels({state, view, session, profile, selected, width, height, 
 			return null;
 		}
 	}
+}
+
+export type MissingNoteProps = {
+	readonly title: string;
+	readonly service: string;
+	readonly width: number;
+	readonly height: number;
+	readonly theme: Theme;
+};
+
+/** A panel for a service without a container: its title and one line saying how to bring it up. */
+export function MissingNote({title, service, width, height, theme}: MissingNoteProps) {
+	const content = {
+		title: [{text: `${title}: ${service}`, color: theme.accent, isBold: true}],
+		lines: [{key: 'missing', segments: [{text: noContainerText(service), color: theme.status.muted}]}],
+	};
+	return <PanelFrame content={content} start={0} width={width} height={height} theme={theme} />;
 }
 
 /** Inspects the container once when the panel opens, and again when it restarts. */

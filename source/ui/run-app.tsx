@@ -13,6 +13,8 @@ export type RunAppOptions = {
 	readonly profile: Profile;
 	readonly engine: {readonly host: string; readonly version: string};
 	readonly isReadOnly: boolean;
+	/** The profile's active compose services, shown as `missing` rows until they have a container. */
+	readonly serviceNames: readonly string[];
 	readonly keymap: Keymap;
 };
 
@@ -31,6 +33,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			profile={options.profile}
 			engine={options.engine}
 			isReadOnly={options.isReadOnly}
+			serviceNames={options.serviceNames}
 			keymap={options.keymap}
 			theme={theme}
 			onQuit={() => quit()}

@@ -2,7 +2,9 @@ import type {Profile} from '../profile/types.js';
 import type {SessionView, StackSession} from '../stack/session.js';
 import type {LogViewAction} from '../stack/log-view.js';
 import type {AppAction, AppState} from './app-state.js';
+import {isMissingRow, noContainerText} from './dashboard-rows.js';
 import type {KeyOutcome} from './key-handler.js';
+import type {Command} from './keymap.js';
 import type {TableRow} from './table/rows.js';
 
 export type CommandContext = {
@@ -70,6 +72,11 @@ function runKeyCommand(command: Extract<KeyOutcome, {type: 'command'}>['command'
 	const {selected, session, dispatch} = context;
 	const id = selected?.status.id;
 	const name = selected?.status.container ?? '';
+	if (selected !== undefined && isMissingRow(selected) && containerCommands.has(command)) {
+		session.say(noContainerText(selected.status.service), false);
+		return;
+	}
+
 	switch (command) {
 		case 'quit': {
 			context.onQuit();
@@ -94,7 +101,8 @@ function runKeyCommand(command: Extract<KeyOutcome, {type: 'command'}>['command'
 		}
 
 		case 'up': {
-			void session.operate('up', 'bring up missing services');
+			const missing = context.arranged.filter(row => isMissingRow(row)).map(row => row.status.id);
+			void session.operate('up', 'bring up missing services', missing);
 			return;
 		}
 
@@ -114,6 +122,9 @@ function runKeyCommand(command: Extract<KeyOutcome, {type: 'command'}>['command'
 		}
 	}
 }
+
+/** Commands that act on the selected container: on a service without one they only say how to create it. */
+const containerCommands: ReadonlySet<Command> = new Set<Command>(['start', 'stop', 'restart', 'shell']);
 
 function panelSize(context: CommandContext): number {
 	// Details scroll by line; a scroll offset past the last full page shows nothing new.

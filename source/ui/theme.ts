@@ -1,4 +1,5 @@
-import type {ContainerState, Health} from '../engine/types.js';
+import type {Health} from '../engine/types.js';
+import type {RowState} from '../stack/snapshot.js';
 
 /** An ink color name, or undefined for the terminal's own color. */
 export type Color = string | undefined;
@@ -9,7 +10,7 @@ export type Theme = {
 	/** Bold, inverse and underline are escape codes too: off under NO_COLOR so output stays plain. */
 	readonly isStyled: boolean;
 	readonly status: {readonly ok: Color; readonly warning: Color; readonly error: Color; readonly muted: Color};
-	readonly state: Readonly<Record<ContainerState, Color>>;
+	readonly state: Readonly<Record<RowState, Color>>;
 	readonly health: Readonly<Record<Health, Color>>;
 	readonly accent: Color;
 	readonly selection: {
@@ -32,6 +33,7 @@ const colored: Theme = {
 		exited: 'red',
 		dead: 'red',
 		removed: 'gray',
+		missing: 'gray',
 	},
 	health: {none: 'gray', starting: 'yellow', healthy: 'green', unhealthy: 'red'},
 	accent: 'cyan',
@@ -51,6 +53,7 @@ const plain: Theme = {
 		exited: undefined,
 		dead: undefined,
 		removed: undefined,
+		missing: undefined,
 	},
 	health: {none: undefined, starting: undefined, healthy: undefined, unhealthy: undefined},
 	accent: undefined,

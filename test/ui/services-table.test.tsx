@@ -2,6 +2,7 @@ import './force-color.js';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
+import {missingServiceStatus} from '../../source/stack/snapshot.js';
 import {ServicesTable, type ServicesTableProps} from '../../source/ui/table/services-table.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {manyRows, mebibyte, tableRow} from './rows-fixture.js';
@@ -45,6 +46,16 @@ test('a pending action, an exit code and scaled replicas read as such', t => {
 	t.regex(lineOf(lines, 'worker #1'), /worker #1\s+exited \(137\)\s+-\s+-\s+-\s+-/);
 	t.regex(lineOf(lines, 'worker #2'), /restarting…/);
 	t.regex(lineOf(lines, 'web'), /^\s+web\s+running/);
+});
+
+test('a service without a container reads missing, muted, with - in every number column, and can be selected', t => {
+	const missing = {status: missingServiceStatus('web')};
+	const rows = [tableRow({service: 'api'}), missing];
+	const lines = frame({rows, width: 100, selectedId: missing.status.id});
+	t.regex(lineOf(lines, 'web'), /^> web\s+missing\s+-\s+-\s+-\s+-\s+-\s+-\s*$/);
+	t.regex(lineOf(lines, 'api'), /^\s+api\s+running/);
+	const colored = render(<ServicesTable rows={rows} width={100} height={5} theme={createTheme({isColorEnabled: true})} />).lastFrame() ?? '';
+	t.true(lineOf(colored.split('\n'), 'web').includes('\u001B[90m missing'), 'the state word is gray');
 });
 
 test('only the rows that fit are rendered, with a position line', t => {

@@ -1,4 +1,5 @@
-import type {ContainerState, Health} from '../../engine/types.js';
+import type {Health} from '../../engine/types.js';
+import type {RowState} from '../../stack/snapshot.js';
 
 /** A lifecycle action sent and not yet confirmed by an engine event. */
 export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
@@ -19,7 +20,7 @@ export function formatHealth(health: Health): string {
 }
 
 export type StateFacts = {
-	readonly state: ContainerState;
+	readonly state: RowState;
 	readonly exitCode: number | null;
 	readonly isOomKilled: boolean;
 	readonly pendingAction?: PendingAction | undefined;

@@ -56,6 +56,7 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'restarts': {
+			if (status.state === 'missing') return [missing, undefined];
 			return [String(status.restarts), status.restarts > 0 ? theme.status.warning : undefined];
 		}
 

@@ -1,9 +1,9 @@
-import type {ServiceStatus} from '../../stack/snapshot.js';
+import type {RowState, RowStatus} from '../../stack/snapshot.js';
 import type {BudgetStatus, PendingAction} from '../format/status.js';
 
-/** One row of the services table: a container's status plus what other parts of the app know of it. */
+/** One row of the services table: a container's status (or a missing service's) plus what other parts of the app know of it. */
 export type TableRow = {
-	readonly status: ServiceStatus;
+	readonly status: RowStatus;
 	/** An action sent and not yet confirmed by events: shown as `restarting…`. */
 	readonly pendingAction?: PendingAction | undefined;
 	readonly budgetStatus?: BudgetStatus | undefined;
@@ -25,8 +25,8 @@ export function nextSortKey(current: SortKey): SortKey {
 	return sortKeys[(sortKeys.indexOf(current) + 1) % sortKeys.length] ?? 'name';
 }
 
-/** Running first, then the states that need attention, then the rest. */
-const stateOrder = ['running', 'restarting', 'paused', 'created', 'exited', 'dead', 'removing', 'removed'];
+/** Running first, then the states that need attention (a service without a container among them), then the rest. */
+const stateOrder: readonly RowState[] = ['running', 'restarting', 'paused', 'created', 'exited', 'dead', 'missing', 'removing', 'removed'];
 
 /** The rows the table shows, in its order: filtered (case-insensitive, on service, container and image), then sorted. */
 export function arrangeRows(rows: readonly TableRow[], sortKey: SortKey, filterText = ''): TableRow[] {
