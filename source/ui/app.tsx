@@ -4,7 +4,7 @@ import type {Profile} from '../profile/types.js';
 import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
 import {type AppState, initialAppState, reduceApp} from './app-state.js';
-import {dashboardRows, findSelected, isMissingRow} from './dashboard-rows.js';
+import {dashboardRows, findSelected, isMissingRow, stackTotals} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {handleKey, splitKeys} from './key-handler.js';
@@ -83,7 +83,6 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 	// A service without a container has no logs to follow; the pane says so (all services still show theirs).
 	const isLogNote = state.panel === 'logs' && isMissingRow(selected) && !logs.state.isAllServices;
 	const warningCount = activeWarnings(view.budgets).length;
-	const stackMeters = view.budgets.meters.filter(meter => meter.service === undefined);
 	const tunnelUrl = view.tunnels.length === 1 ? view.tunnels[0]?.publicUrl : undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={terminalRows}>
@@ -93,7 +92,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				profileName={profile.name}
 				engine={{host: engine.host, version: engine.version, status: view.state.engine, error: view.state.engineError}}
 				host={view.host}
-				stack={stackTotals(view, stackMeters)}
+				stack={stackTotals(view)}
 				startedAt={view.startedAt}
 				now={view.now}
 				warningCount={warningCount}
@@ -115,27 +114,6 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 			<StatusLine state={state} message={view.message} engineError={view.state.engine === 'lost' ? view.state.engineError : undefined} width={columns} theme={theme} />
 		</Box>
 	);
-}
-
-function stackTotals(view: AppViewLike, meters: AppViewLike['budgets']['meters']) {
-	const memory = meters.find(meter => meter.resource === 'memory');
-	const cpu = meters.find(meter => meter.resource === 'cpu');
-	const samples = [...view.state.stats.values()];
-	return {
-		cpuPercent: samples.length === 0 ? null : samples.reduce((total, sample) => total + (sample.cpuPercent ?? 0), 0),
-		memoryBytes: samples.length === 0 ? null : samples.reduce((total, sample) => total + sample.memoryBytes, 0),
-		cpuBudgetPercent: cpu?.budget,
-		memoryBudgetBytes: memory?.budget,
-		budgetStatus: worst([memory?.level, cpu?.level]),
-	};
-}
-
-type AppViewLike = ReturnType<typeof useSessionView>;
-
-function worst(levels: ReadonlyArray<'ok' | 'near' | 'over' | undefined>): 'none' | 'ok' | 'near' | 'over' {
-	if (levels.includes('over')) return 'over';
-	if (levels.includes('near')) return 'near';
-	return levels.includes('ok') ? 'ok' : 'none';
 }
 
 export type {AppState};

@@ -3,6 +3,7 @@ import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
 import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
+import type {StackTotals} from './format/header-lines.js';
 import type {BudgetStatus} from './format/status.js';
 import type {TableRow} from './table/rows.js';
 
@@ -60,4 +61,17 @@ export function budgetStatusOf(budgets: BudgetState, service: string | undefined
 /** `127.0.0.1:14080→8080/tcp` reads as `14080→8080`: loopback and tcp are the usual case; other addresses and udp stay. */
 export function shortPort(port: string): string {
 	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
+}
+
+/** The header's stack line: sums over the running containers, against the stack budget. */
+export function stackTotals(view: SessionView): StackTotals {
+	const meters = view.budgets.meters.filter(meter => meter.service === undefined);
+	const samples = [...view.state.stats.values()];
+	return {
+		cpuPercent: samples.length === 0 ? null : samples.reduce((total, sample) => total + (sample.cpuPercent ?? 0), 0),
+		memoryBytes: samples.length === 0 ? null : samples.reduce((total, sample) => total + sample.memoryBytes, 0),
+		cpuBudgetPercent: meters.find(meter => meter.resource === 'cpu')?.budget,
+		memoryBudgetBytes: meters.find(meter => meter.resource === 'memory')?.budget,
+		budgetStatus: budgetStatusOf(view.budgets, undefined),
+	};
 }

@@ -1,8 +1,9 @@
 import type {Health} from '../../engine/types.js';
 import type {RowState} from '../../stack/snapshot.js';
 
-/** A lifecycle action sent and not yet confirmed by an engine event. */
-export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
+import type {PendingAction} from '../../stack/session.js';
+
+export type {PendingAction};
 
 /** Where a row stands against its budget; evaluated elsewhere, shown here. `none` when it has no budget. */
 export type BudgetStatus = 'none' | 'ok' | 'near' | 'over';
