@@ -118,14 +118,20 @@ test.serial('q leaves the terminal as it was', async t => {
 	await terminal.waitFor(/AFTER-42/, 5000, 'the shell to echo typed input (raw mode off)');
 });
 
-/** Moves the selection to a service's row with j/k, reading the screen after each step. */
+/** The service of the selected row (the one marked `>`). */
+function selectedService(screen: string): string | undefined {
+	return services.find(service => rowOf(screen, service).startsWith('>'));
+}
+
+/** Moves the selection to a service's row with g and j, waiting for the screen to follow each key. */
 async function selectRow(service: string): Promise<void> {
 	await terminal.keys('g');
-	for (let step = 0; step < services.length + 1; step++) {
-		const screen = await terminal.screen();
-		if (rowOf(screen, service).startsWith('>')) return;
+	await terminal.waitFor(text => selectedService(text) === services[0], 5000, 'the top row selected');
+	for (let step = 0; step < services.length; step++) {
+		const current = selectedService(await terminal.screen());
+		if (current === service) return;
 		await terminal.keys('j');
-		await new Promise(resolve => setTimeout(resolve, 150));
+		await terminal.waitFor(text => selectedService(text) !== current, 5000, 'the selection to move');
 	}
 
 	throw new Error(`could not select ${service}`);
