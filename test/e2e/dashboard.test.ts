@@ -107,6 +107,16 @@ test.serial('e opens a shell in the service and comes back to the dashboard', as
 	t.is(await terminal.paneValue('#{alternate_on}'), '1');
 });
 
+test.serial('the layout follows a resize: columns drop at 80×24 and come back', async t => {
+	await terminal.waitFor(/SERVICE.*PORTS/, 5000, 'the ports column at 120 columns');
+	await terminal.resize(80, 24);
+	const narrow = await terminal.waitFor(text => /SERVICE/.test(text) && !/PORTS/.test(text), 5000, 'the narrow layout');
+	t.true(narrow.split('\n').every(line => [...line].length <= 80));
+	t.regex(rowOf(narrow, 'web'), /running/);
+	await terminal.resize(120, 40);
+	await terminal.waitFor(/SERVICE.*PORTS/, 5000, 'the ports column back');
+});
+
 test.serial('q leaves the terminal as it was', async t => {
 	await terminal.keys('q');
 	const screen = await terminal.waitFor(/BEFORE-STACKTUI/, 10_000, 'the shell screen back');

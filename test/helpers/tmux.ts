@@ -65,6 +65,11 @@ export class TmuxTerminal {
 		throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen}`);
 	}
 
+	/** Resizes the terminal, as a user dragging the window would. */
+	async resize(columns: number, rows: number): Promise<void> {
+		await this.#tmux('resize-window', '-t', this.session, '-x', String(columns), '-y', String(rows));
+	}
+
 	/** Sends a signal to the programs the terminal's shell is running (not to the shell itself). */
 	async signalForeground(signal: NodeJS.Signals): Promise<number> {
 		const shell = await this.paneValue('#{pane_pid}');
