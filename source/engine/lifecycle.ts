@@ -60,16 +60,6 @@ export async function runLifecycle(
 	}
 }
 
-/** Runs the action on every container at once; results in the order given. */
-export async function runLifecycleAll(
-	docker: Docker,
-	ids: readonly string[],
-	action: LifecycleAction,
-	options: LifecycleOptions = {},
-): Promise<LifecycleResult[]> {
-	return Promise.all(ids.map(async id => runLifecycle(docker, id, action, options)));
-}
-
 function graceOf(options: LifecycleOptions): {t?: number} {
 	return options.graceSeconds === undefined ? {} : {t: options.graceSeconds};
 }

@@ -43,10 +43,3 @@ export class NdjsonParser {
 		} catch {}
 	}
 }
-
-/** Objects of an NDJSON stream (e.g. dockerode's stats stream), for `for await`. */
-export async function * readNdjson(source: AsyncIterable<Buffer | string>, maximumLineLength?: number) {
-	const parser = new NdjsonParser(maximumLineLength);
-	for await (const chunk of source) yield * parser.push(chunk);
-	yield * parser.end();
-}

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
-import {NdjsonParser, readNdjson} from '../../source/engine/ndjson.js';
+import {NdjsonParser} from '../../source/engine/ndjson.js';
 import {
 	calculateCpuPercent,
 	calculateMemoryBytes,
@@ -141,17 +141,6 @@ test('NDJSON parser skips garbage, non-objects and oversized lines', t => {
 	// The tail of a dropped line is not a line of its own.
 	t.deepEqual(parser.push('x'.repeat(25)), []);
 	t.deepEqual(parser.push('{"tail":1}\n{"ok":4}\n'), [{ok: 4}]);
-});
-
-test('readNdjson yields objects of an async stream', async t => {
-	async function * chunks() {
-		yield Buffer.from('{"a":1}\n{"a"');
-		yield ':2}\nbad\n{"a":3}';
-	}
-
-	const values = [];
-	for await (const value of readNdjson(chunks())) values.push(value);
-	t.deepEqual(values, [{a: 1}, {a: 2}, {a: 3}]);
 });
 
 test('bytes formatted as go-units BytesSize (%.4g, binary units)', t => {
