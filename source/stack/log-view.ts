@@ -169,7 +169,10 @@ export function visibleRows(state: LogViewState): LogRow[] {
 	return result;
 }
 
-/** A new source starts empty, following, keeping the search text and timestamp setting. */
+/**
+ * A new source starts empty and following, keeping the timestamp setting. The search stays when
+ * only the all-services toggle changed: it was made on this selection, not on the next service.
+ */
 function withSource(state: LogViewState, selectedService: string | undefined, isAllServices: boolean): LogViewState {
 	const service = isAllServices ? undefined : selectedService;
 	if (service === state.service) {
@@ -178,7 +181,8 @@ function withSource(state: LogViewState, selectedService: string | undefined, is
 	}
 
 	const fresh = initialLogView(selectedService, state.height, isAllServices);
-	return {...fresh, search: state.search, hasTimestamps: state.hasTimestamps};
+	const search = selectedService === state.selectedService ? state.search : '';
+	return {...fresh, search, hasTimestamps: state.hasTimestamps};
 }
 
 function follow(state: LogViewState): LogViewState {

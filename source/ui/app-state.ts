@@ -9,37 +9,43 @@ export type Confirmation = {readonly command: 'stop' | 'restartStack'; readonly 
 /** Where typed text goes while the user types a filter or a log search. */
 export type TextInput = {readonly purpose: 'filter' | 'search'; readonly text: string};
 
+/** A log search and the service it was made on: it does not follow the selection to another service. */
+export type LogSearch = {readonly service: string | undefined; readonly text: string};
+
 /** The dashboard's own state: what is shown and selected, never engine data. */
 export type AppState = {
 	readonly panel: Panel;
 	readonly isHelpOpen: boolean;
-	/** Container id of the selected row. */
-	readonly selectedId: string | undefined;
+	/** Row key (service and replica, see `rowKey`) of the selected row: a recreated container keeps its place. */
+	readonly selectedKey: string | undefined;
 	readonly sortKey: SortKey;
 	readonly filterText: string;
 	readonly textInput: TextInput | undefined;
 	readonly confirmation: Confirmation | undefined;
 	/** Selected row of the tunnels and warnings panels. */
 	readonly panelIndex: number;
+	readonly logSearch: LogSearch | undefined;
 };
 
 export type AppAction =
-	| {readonly type: 'command'; readonly command: Command; readonly rowIds: readonly string[]; readonly pageSize: number; readonly panelSize: number}
-	| {readonly type: 'select'; readonly id: string | undefined}
+	| {readonly type: 'command'; readonly command: Command; readonly rowKeys: readonly string[]; readonly pageSize: number; readonly panelSize: number}
+	| {readonly type: 'select'; readonly key: string | undefined}
 	| {readonly type: 'ask'; readonly confirmation: Confirmation}
 	| {readonly type: 'answered'}
 	| {readonly type: 'typed'; readonly text: string}
-	| {readonly type: 'text-done'; readonly isAccepted: boolean};
+	| {readonly type: 'text-done'; readonly isAccepted: boolean}
+	| {readonly type: 'searched'; readonly search: LogSearch | undefined};
 
 export const initialAppState: AppState = {
 	panel: 'table',
 	isHelpOpen: false,
-	selectedId: undefined,
+	selectedKey: undefined,
 	sortKey: 'name',
 	filterText: '',
 	textInput: undefined,
 	confirmation: undefined,
 	panelIndex: 0,
+	logSearch: undefined,
 };
 
 const panelOf: Partial<Record<Command, Panel>> = {logs: 'logs', details: 'details', tunnels: 'tunnels', warnings: 'warnings'};
@@ -48,7 +54,7 @@ const panelOf: Partial<Record<Command, Panel>> = {logs: 'logs', details: 'detail
 export function reduceApp(state: AppState, action: AppAction): AppState {
 	switch (action.type) {
 		case 'select': {
-			return {...state, selectedId: action.id};
+			return {...state, selectedKey: action.key};
 		}
 
 		case 'ask': {
@@ -70,6 +76,10 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 			return {...state, textInput: undefined};
 		}
 
+		case 'searched': {
+			return {...state, logSearch: action.search};
+		}
+
 		case 'command': {
 			return applyCommand(state, action);
 		}
@@ -77,7 +87,7 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 }
 
 function applyCommand(state: AppState, action: Extract<AppAction, {type: 'command'}>): AppState {
-	const {command, rowIds} = action;
+	const {command, rowKeys} = action;
 	const panel = panelOf[command];
 	if (command === 'help') return {...state, isHelpOpen: !state.isHelpOpen};
 	if (state.isHelpOpen && command === 'back') return {...state, isHelpOpen: false};
@@ -93,9 +103,9 @@ function applyCommand(state: AppState, action: Extract<AppAction, {type: 'comman
 		return {...state, panelIndex: moveIndex(state.panelIndex, command, action.panelSize, action.pageSize)};
 	}
 
-	const index = rowIds.indexOf(state.selectedId ?? '');
-	const next = moveIndex(Math.max(0, index), command, rowIds.length, action.pageSize);
-	return next === index ? state : {...state, selectedId: rowIds[next]};
+	const index = rowKeys.indexOf(state.selectedKey ?? '');
+	const next = moveIndex(Math.max(0, index), command, rowKeys.length, action.pageSize);
+	return next === index ? state : {...state, selectedKey: rowKeys[next]};
 }
 
 function moveIndex(index: number, command: Command, count: number, pageSize: number): number {

@@ -1,21 +1,24 @@
 import {Box, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import type {Profile} from '../profile/types.js';
 import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
-import {type AppState, initialAppState, reduceApp} from './app-state.js';
+import {type AppState, initialAppState} from './app-state.js';
+import type {CopyResult} from './clipboard.js';
+import {activeSearch, foldKeys, type KeyContext} from './dashboard-keys.js';
 import {dashboardRows, findSelected, isMissingRow, stackTotals} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
-import {handleKey, splitKeys} from './key-handler.js';
+import {toPresses} from './key-handler.js';
 import {defaultKeymap, type Keymap} from './keymap.js';
+import {dashboardLayout} from './layout.js';
 import {LogPane} from './log-pane.js';
 import {MissingNote, Panels} from './panels.js';
+import {type EffectPorts, runEffects} from './run-command.js';
 import {StatusLine} from './status-line.js';
 import {arrangeRows} from './table/rows.js';
 import {ServicesTable} from './table/services-table.js';
 import {defaultTheme, type Theme} from './theme.js';
-import {runCommand} from './run-command.js';
 import {useLogs} from './use-logs.js';
 import {useSessionView} from './use-session.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -32,26 +35,21 @@ export type AppProps = {
 	readonly onQuit: () => void;
 	/** Suspends the screen and opens a shell in the container. */
 	readonly onShell: (containerId: string) => void;
-	readonly onCopy: (text: string) => void;
+	/** Copies text to the clipboard and says how, or why it could not. */
+	readonly onCopy: (text: string) => CopyResult;
 };
 
 const noServices: readonly string[] = [];
-const headerRows = 3;
-const statusRows = 1;
 
 /** The dashboard: header, services table, the open panel or log pane, and the status line. */
 export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy}: AppProps) {
 	const view = useSessionView(session);
 	const {columns, rows: terminalRows} = useTerminalSize();
-	const [state, dispatch] = useReducer(reduceApp, initialAppState);
+	const [state, setState] = useState<AppState>(initialAppState);
 	const rows = useMemo(() => dashboardRows(view, profile, session.history, serviceNames), [view, profile, session, serviceNames]);
 	const arranged = useMemo(() => arrangeRows(rows, state.sortKey, state.filterText), [rows, state.sortKey, state.filterText]);
-	const selected = findSelected(arranged, state.selectedId);
-
-	const bodyRows = Math.max(3, terminalRows - headerRows - statusRows);
-	const isSplit = state.panel !== 'table' && !state.isHelpOpen;
-	const tableRows = isSplit ? Math.min(arranged.length + 2, Math.max(3, Math.floor(bodyRows / 3))) : bodyRows;
-	const panelRows = bodyRows - tableRows;
+	const selected = findSelected(arranged, state.selectedKey);
+	const {bodyRows, isSplit, tableRows, panelRows} = dashboardLayout(terminalRows, state, arranged.length);
 
 	const containers = useMemo(() => [...view.state.containers.values()], [view.state.containers]);
 	const logs = useLogs({
@@ -61,24 +59,39 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 		height: Math.max(2, panelRows),
 	});
 
-	useEffect(() => {
-		if (selected !== undefined && selected.status.id !== state.selectedId) dispatch({type: 'select', id: selected.status.id});
-	}, [selected, state.selectedId]);
-
 	const panelLines = useRef(0);
 	const onLineCount = useCallback((count: number) => {
 		panelLines.current = count;
 	}, []);
-	// Key handlers read the newest values through a ref: ink may call an older closure (LIBRARIES.md).
-	const current = useRef({state, selected, arranged, view, panelRows});
-	current.current = {state, selected, arranged, view, panelRows};
-	useInput((input, key) => {
-		for (const press of splitKeys(input, key, current.current.state.textInput !== undefined)) {
-			const now = current.current;
-			const outcome = handleKey(press.input, press.key, now.state, {keymap, isReadOnly});
-			runCommand(outcome, {...now, panelLines: panelLines.current, session, profile, dispatch, logs, onQuit, onShell, onCopy});
+
+	// Keys fold through the newest state, kept here and not in React's queue: a chunk of keys, or
+	// a chunk that arrives before the last one rendered, sees what the keys before it did.
+	const folded = useRef(state);
+	const context = useRef<KeyContext | undefined>(undefined);
+	context.current = {
+		rows,
+		terminalRows,
+		panelLines: panelLines.current,
+		tunnels: view.tunnels,
+		links: profile.links,
+		project: profile.project,
+		containerCount: view.state.containers.size,
+		keymap,
+		isReadOnly,
+	};
+	const ports = useRef<EffectPorts | undefined>(undefined);
+	ports.current = {session, logs, onQuit, onShell, onCopy};
+	const onInput = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+		if (context.current === undefined || ports.current === undefined) return;
+		const result = foldKeys(folded.current, toPresses(input, key), {...context.current, panelLines: panelLines.current});
+		if (result.state !== folded.current) {
+			folded.current = result.state;
+			setState(result.state);
 		}
-	});
+
+		runEffects(result.effects, ports.current);
+	}, []);
+	useInput(onInput);
 
 	// A service without a container has no logs to follow; the pane says so (all services still show theirs).
 	const isLogNote = state.panel === 'logs' && isMissingRow(selected) && !logs.state.isAllServices;
@@ -111,7 +124,17 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 					) : undefined}
 				</Box>
 			)}
-			<StatusLine state={state} message={view.message} engineError={view.state.engine === 'lost' ? view.state.engineError : undefined} width={columns} theme={theme} />
+			<StatusLine
+				state={state}
+				message={view.message}
+				engineError={view.state.engine === 'lost' ? view.state.engineError : undefined}
+				hasSearch={activeSearch(state, selected) !== ''}
+				hasMissing={arranged.some(row => isMissingRow(row))}
+				keymap={keymap}
+				isReadOnly={isReadOnly}
+				width={columns}
+				theme={theme}
+			/>
 		</Box>
 	);
 }

@@ -2,7 +2,7 @@ import type {Profile} from '../profile/types.js';
 import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
-import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
+import {toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
 import type {StackTotals} from './format/header-lines.js';
 import type {BudgetStatus} from './format/status.js';
 import type {TableRow} from './table/rows.js';
@@ -42,13 +42,18 @@ export function noContainerText(service: string): string {
 	return `${service} has no container yet: press u to bring up missing services`;
 }
 
+/** A row's place in the table, kept across a container's removal and recreation: its service and replica. */
+export function rowKey(status: {readonly service: string; readonly replica: number}): string {
+	return `${status.service}#${status.replica}`;
+}
+
 /**
- * The selected row: the one with `selectedId`; when that was a missing row whose container has
- * since appeared, the service's first row; else the first row.
+ * The selected row: the one with `selectedKey`; else the first row of that service (a replica
+ * that went away); else the first row.
  */
-export function findSelected(arranged: readonly TableRow[], selectedId: string | undefined): TableRow | undefined {
-	const service = missingServiceOf(selectedId);
-	return arranged.find(row => row.status.id === selectedId) ?? arranged.find(row => service !== undefined && row.status.service === service) ?? arranged[0];
+export function findSelected(arranged: readonly TableRow[], selectedKey: string | undefined): TableRow | undefined {
+	const service = selectedKey?.slice(0, selectedKey.lastIndexOf('#'));
+	return arranged.find(row => rowKey(row.status) === selectedKey) ?? arranged.find(row => row.status.service === service) ?? arranged[0];
 }
 
 /** The worse of a service's memory and CPU levels; `none` when it has no budget. */

@@ -102,7 +102,8 @@ export function keyName(input: string, key: KeyFlags): string | undefined {
 	return [...input].length === 1 ? input : undefined;
 }
 
-function namedKey(key: KeyFlags): string | undefined {
+/** The name of a key ink recognised (arrows, page keys, enter, esc, …); undefined for characters. */
+export function namedKey(key: KeyFlags): string | undefined {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';

@@ -3,7 +3,7 @@ import {render} from 'ink';
 import type {Profile} from '../profile/types.js';
 import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
-import {copyToClipboard} from './clipboard.js';
+import {copyToClipboard, terminalCopyPorts} from './clipboard.js';
 import type {Keymap} from './keymap.js';
 import {TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
@@ -37,7 +37,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			keymap={options.keymap}
 			theme={theme}
 			onQuit={() => quit()}
-			onCopy={text => copyToClipboard(text, process.stdout)}
+			onCopy={text => copyToClipboard(text, terminalCopyPorts(process.stdout))}
 			onShell={id => {
 				const shell = 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi';
 				const error = screen.runInteractive('docker', ['exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
