@@ -9,6 +9,7 @@ import {runProfilesCommand} from './commands/profiles-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {UsageError} from './commands/usage-error.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
+import {interruptible} from './commands/interruptible.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
 
@@ -130,7 +131,7 @@ async function main(): Promise<number> {
 			const output = processOutput;
 			switch (command) {
 				case 'up': {
-					return runUpCommand(stack, {services: rest, output});
+					return interruptible(async signal => runUpCommand(stack, {services: rest, output, signal}));
 				}
 
 				case 'down': {
@@ -138,11 +139,11 @@ async function main(): Promise<number> {
 				}
 
 				case 'stop': {
-					return runStopCommand(stack, {services: rest, output});
+					return interruptible(async signal => runStopCommand(stack, {services: rest, output, signal}));
 				}
 
 				case 'restart': {
-					return runRestartCommand(stack, {services: rest, output});
+					return interruptible(async signal => runRestartCommand(stack, {services: rest, output, signal}));
 				}
 			}
 		}

@@ -9,8 +9,10 @@ import {StackSession, type StackOperations} from '../stack/session.js';
 import {loadKeymap} from '../ui/keymap-file.js';
 import {runApp} from '../ui/run-app.js';
 import {formatElapsed} from '../up/progress-text.js';
-import {stopOrRestart} from '../up/stop.js';
+import {abortSummary} from '../up/abort-summary.js';
+import {lifecycleAbortText, stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
+import {signalExitCode} from './interruptible.js';
 import type Docker from 'dockerode';
 
 export type DashboardOptions = {
@@ -42,10 +44,11 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const keymap = loadKeymap();
-	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
+	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project, profile));
 	session.start();
+	let endedBy: NodeJS.Signals | undefined;
 	try {
-		await runApp({
+		endedBy = await runApp({
 			session,
 			profile,
 			engine: {host: connection.address, version: connection.version},
@@ -55,31 +58,47 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 			keymap,
 		});
 	} finally {
+		// The terminal is restored by now: say what quitting left half-done, one line each.
+		for (const line of await session.abortOperations(quitGraceMs)) process.stderr.write(`stacktui: ${line}\n`);
 		session.stop();
 	}
 
-	return 0;
+	return endedBy === undefined ? 0 : signalExitCode(endedBy);
 }
 
-/** `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one line. */
-function stackOperations(docker: Docker, project: ComposeProject): StackOperations {
+/** How long quitting waits for aborted operations to say what they left: stacktui exits within a second. */
+const quitGraceMs = 700;
+
+/** `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one line; quitting aborts them. */
+function stackOperations(docker: Docker, project: ComposeProject, profile: Profile): StackOperations {
 	return {
-		async up() {
+		async up({signal}) {
 			const started = Date.now();
-			const result = await runUp(docker, project, project.services.map(service => service.name));
+			const result = await runUp(docker, project, project.services.map(service => service.name), {signal});
+			if (result.isAborted) return abortSummary(result.state);
 			const failed = Object.values(result.state.services).filter(service => service.phase === 'failed' || service.phase === 'blocked');
 			return result.isSuccess
 				? `up: every service of ${project.name} is up (${formatElapsed(Date.now() - started)})`
 				: `up: ${failed.map(service => `${service.name} ${service.phase}: ${service.reason ?? ''}`).join('; ') || 'not every service came up in time'}`;
 		},
-		async restartStack() {
+		async restartStack({signal, runs, waitForStack}) {
 			const started = Date.now();
-			const report = await stopOrRestart(docker, project, [], 'restart', () => undefined);
-			return report.errors.length === 0
-				? `restarted ${report.lines.length} services of ${project.name} in dependency order (${formatElapsed(Date.now() - started)})`
-				: `restart: ${report.errors.join('; ')}`;
+			const before = runs();
+			const report = await stopOrRestart(docker, project, [], 'restart', () => undefined, signal);
+			if (report.aborted !== undefined) return lifecycleAbortText('restart', report.aborted);
+			if (report.errors.length > 0) return `restart: ${report.errors.join('; ')}`;
+			// Back means every container on a new run at its target, within the stack's startup budget.
+			const budgetMs = profile.budgets.startupMs ?? defaultStartupMs;
+			const readiness = await waitForStack(before, budgetMs);
+			if (signal.aborted) return `restart of ${project.name}: restarted, still waiting for ${readiness.waiting.join(', ')} when stacktui quit`;
+			return readiness.isBack
+				? `${project.name} is back: ${report.lines.length} services restarted in dependency order, every one at its target (${formatElapsed(Date.now() - started)})`
+				: `restart of ${project.name}: still waiting after ${formatElapsed(budgetMs)} for ${readiness.waiting.join(', ')}`;
 		},
 	};
 }
+
+/** Without a startup budget in the profile, a restarted stack is waited for this long. */
+const defaultStartupMs = 60_000;
 
 export type {Profile};

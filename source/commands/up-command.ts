@@ -6,6 +6,7 @@ import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {dependencyMap, selectServices} from '../up/graph.js';
 import {UpProgress, type ProgressStream} from '../up/progress-output.js';
+import {abortSummary} from '../up/abort-summary.js';
 import {runUp} from '../up/up.js';
 import {UsageError} from './usage-error.js';
 
@@ -55,6 +56,8 @@ export type UpCommandOptions = {
 	readonly services: readonly string[];
 	readonly output: CommandOutput;
 	readonly timeoutMs?: number;
+	/** ctrl-c: stop starting services, cancel what is in flight, say what was left. */
+	readonly signal?: AbortSignal;
 };
 
 /** `stacktui up [SERVICE…]`: 0 when every selected service reached its target, 1 otherwise. */
@@ -78,8 +81,10 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 			}
 		},
 		onChange: (state, event) => progress.onChange(state, event),
+		...(options.signal === undefined ? {} : {signal: options.signal}),
 	});
 	progress.finish(result.state, result.endedAtMs);
+	if (result.isAborted) options.output.stderr.write(`stacktui: ${abortSummary(result.state)}\n`);
 	return result.isSuccess ? 0 : 1;
 }
 

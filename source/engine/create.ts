@@ -142,11 +142,12 @@ function healthConfig(healthcheck: NonNullable<ComposeService['healthcheck']>): 
 }
 
 /** Creates the container, joins its other networks, and returns its id (not started). */
-export async function createContainer(docker: Docker, spec: ContainerSpec): Promise<string> {
-	const container = await docker.createContainer(spec.options);
+export async function createContainer(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<string> {
+	const abort = signal === undefined ? {} : {abortSignal: signal};
+	const container = await docker.createContainer({...spec.options, ...abort});
 	try {
 		for (const network of spec.extraNetworks) {
-			await docker.getNetwork(network.name).connect({Container: container.id, EndpointConfig: {Aliases: [...network.aliases]}});
+			await docker.getNetwork(network.name).connect({Container: container.id, EndpointConfig: {Aliases: [...network.aliases]}, ...abort});
 		}
 	} catch (error) {
 		await container.remove({force: true}).catch(() => undefined);

@@ -7,6 +7,7 @@ import {StackHistory} from './history.js';
 import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
 import {LogFollower} from './log-follower.js';
 import type {StackState} from './model.js';
+import {type OperationContext, OperationTracker, runsOf, waitForStack} from './operations.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
 import {StackWatcher} from './watcher.js';
 
@@ -27,10 +28,10 @@ export type SessionView = {
 	readonly now: number;
 };
 
-/** Stack-wide operations that need the compose model (up, ordered restart), given by the caller. */
+/** Stack-wide operations that need the compose model (up, ordered restart), given by the caller; each resolves with its outcome line. */
 export type StackOperations = {
-	readonly up?: () => Promise<string>;
-	readonly restartStack?: () => Promise<string>;
+	readonly up?: (context: OperationContext) => Promise<string>;
+	readonly restartStack?: (context: OperationContext) => Promise<string>;
 };
 
 const pendingOf: Record<LifecycleAction, PendingAction> = {start: 'starting', stop: 'stopping', restart: 'restarting', kill: 'stopping'};
@@ -46,6 +47,7 @@ export class StackSession {
 	readonly #watcher: StackWatcher;
 	readonly #controller = new AbortController();
 	readonly #listeners = new Set<(view: SessionView) => void>();
+	readonly #operations = new OperationTracker();
 	#view: SessionView;
 	#timer: NodeJS.Timeout | undefined;
 	#timerDue = 0;
@@ -93,6 +95,7 @@ export class StackSession {
 	}
 
 	stop(): void {
+		void this.#operations.abortAll(0);
 		this.#controller.abort();
 		this.#watcher.stop();
 		clearTimeout(this.#timer);
@@ -105,9 +108,15 @@ export class StackSession {
 		const name = container?.name ?? id.slice(0, 12);
 		this.#setPending(id, pendingOf[action]);
 		const started = Date.now();
-		const result = await runLifecycle(this.docker, id, action);
+		let isOk = false;
+		const {text} = await this.#operations.run(`${action} ${name}`, async abortSignal => {
+			const result = await runLifecycle(this.docker, id, action, {abortSignal});
+			isOk = result.isOk;
+			if (result.isAborted) return `${action} ${name}: aborted (the engine may still finish it)`;
+			return result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`);
+		});
 		this.#setPending(id, undefined);
-		this.say(result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`), !result.isOk);
+		if (!this.#operations.signal.aborted) this.say(text, !isOk);
 	}
 
 	/** Runs a stack-wide operation, reporting its outcome in the status line; `extraIds` (missing rows) show pending too. */
@@ -121,13 +130,17 @@ export class StackSession {
 		const ids = [...this.#view.state.containers.keys(), ...extraIds];
 		for (const id of ids) this.#setPending(id, name === 'up' ? 'creating' : 'restarting');
 		this.say(`${label}…`, false);
-		try {
-			this.say(await operation(), false);
-		} catch (error) {
-			this.say(`${label}: ${(error as Error).message.split('\n')[0] ?? 'failed'}`, true);
-		} finally {
-			for (const id of ids) this.#setPending(id, undefined);
-		}
+		const source = {state: () => this.#view.state, subscribe: (listener: (state: StackState) => void) => this.#watcher.subscribe(listener)};
+		const {text, isError} = await this.#operations.run(label, async signal =>
+			operation({signal, runs: () => runsOf(this.#view.state), waitForStack: async (before, budgetMs) => waitForStack(source, before, budgetMs, signal)}),
+		);
+		for (const id of ids) this.#setPending(id, undefined);
+		if (!this.#operations.signal.aborted) this.say(text, isError);
+	}
+
+	/** Aborts every operation under way (quit) and resolves with what each left half-done, waiting at most `graceMs`. */
+	async abortOperations(graceMs: number): Promise<string[]> {
+		return this.#operations.abortAll(graceMs);
 	}
 
 	/** A log source for the log pane; the pane closes it when the selection changes. */

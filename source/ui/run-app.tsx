@@ -18,8 +18,11 @@ export type RunAppOptions = {
 	readonly keymap: Keymap;
 };
 
-/** Runs the dashboard full-screen until the user quits or SIGTERM arrives; the terminal is always restored. */
-export async function runApp(options: RunAppOptions): Promise<void> {
+/**
+ * Runs the dashboard full-screen until the user quits or SIGTERM, SIGHUP or SIGINT arrives; the
+ * terminal is always restored. Resolves with the signal that ended it, if one did.
+ */
+export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | undefined> {
 	const screen = new TerminalScreen(process.stdout, process.stdin);
 	const restore = () => screen.restore();
 	process.once('exit', restore);
@@ -48,15 +51,21 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
 	);
 	quit = () => instance.unmount();
-	const onTerminate = () => instance.unmount();
-	process.once('SIGTERM', onTerminate);
-	process.once('SIGHUP', onTerminate);
+	let endedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		endedBy = signal;
+		instance.unmount();
+	};
+
+	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+	for (const signal of signals) process.once(signal, onSignal);
 	try {
 		await instance.waitUntilExit();
 	} finally {
-		process.off('SIGTERM', onTerminate);
-		process.off('SIGHUP', onTerminate);
+		for (const signal of signals) process.off(signal, onSignal);
 		restore();
 		process.off('exit', restore);
 	}
+
+	return endedBy;
 }

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService} from '../compose/types.js';
+import {AbortedError} from '../engine/abort.js';
 import {buildImage} from '../engine/build.js';
 import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
 import {runLifecycle} from '../engine/lifecycle.js';
@@ -30,6 +31,8 @@ export type PrepareContext = {
 	readonly containerIdOf: (service: string) => Promise<string | undefined>;
 	readonly onPhase: (phase: 'pulling' | 'building' | 'creating') => void;
 	readonly onDetail: (detail: string) => void;
+	/** Aborts pulls, builds, creates and stops in flight: quitting or ctrl-c. */
+	readonly signal?: AbortSignal | undefined;
 };
 
 /** Makes sure the service's image exists (pull or build) and returns its id. */
@@ -51,7 +54,8 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
+			const onLine = (line: string) => /^Step \d+\/\d+/.test(line) && context.onDetail(line);
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, onLine, context.signal);
 		}
 
 		context.onPhase('pulling');
@@ -61,7 +65,7 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 				lastReport = Date.now();
 				context.onDetail(`${formatBytes(progress.currentBytes)} / ${formatBytes(progress.totalBytes)}`);
 			}
-		});
+		}, context.signal);
 		const pulled = await localImageId(docker, reference);
 		if (pulled === undefined) {
 			throw new Error(`image ${reference} is still missing after the pull`);
@@ -83,7 +87,7 @@ export function imageReference(service: ComposeService, project: ComposeProject)
  * (the old one is stopped with its grace period, then removed). Surplus replicas are removed.
  */
 export async function prepareService(service: ComposeService, context: PrepareContext): Promise<Preparation> {
-	const {docker, project} = context;
+	const {docker, project, signal} = context;
 	const imageId = await ensureImage(service, context);
 	const containerIdOf = new Map<string, string | undefined>();
 	if (service.networkMode?.startsWith('service:')) {
@@ -116,19 +120,19 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 		context.onPhase('creating');
 		if (found !== undefined) {
 			action = 'recreated';
-			await runLifecycle(docker, found.id, 'stop', graceOf(service));
+			await stopOrThrow(docker, found.id, service, signal);
 			await removeContainer(docker, found.id);
 		} else if (action === 'kept') {
 			action = 'created';
 		}
 
 		const labels = {...spec.options.Labels, ...containerLabels({project, service: service.name, number, configHash: hash})};
-		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
+		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}, signal));
 		isRunning = false;
 	}
 
 	for (const surplus of context.existing.filter(container => container.number > service.replicas)) {
-		await runLifecycle(docker, surplus.id, 'stop', graceOf(service));
+		await stopOrThrow(docker, surplus.id, service, signal);
 		await removeContainer(docker, surplus.id);
 	}
 
@@ -141,6 +145,12 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 		healthyIds,
 		unhealthyIds,
 	};
+}
+
+/** Stops a container before it is removed; an aborted stop leaves it in place. */
+async function stopOrThrow(docker: Docker, id: string, service: ComposeService, signal: AbortSignal | undefined): Promise<void> {
+	const result = await runLifecycle(docker, id, 'stop', {...graceOf(service), abortSignal: signal});
+	if (result.isAborted) throw new AbortedError(result.error);
 }
 
 export function graceOf(service: ComposeService): {graceSeconds?: number} {

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import {AbortedError} from '../engine/abort.js';
 import {inspectContainer} from '../engine/containers.js';
 import {lastHealthOutput} from '../engine/create.js';
 import {watchEvents} from '../engine/events.js';
@@ -19,6 +20,7 @@ export type UpEventHandlers = {
 export async function followUpEvents(docker: Docker, project: string, signal: AbortSignal, handlers: UpEventHandlers): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		let isFirst = true;
+		signal.addEventListener('abort', () => reject(new AbortedError('up aborted')), {once: true});
 		void watchEvents(docker, {
 			project,
 			signal,

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
+import {abortable} from '../engine/abort.js';
 import {listProjectContainers} from '../engine/containers.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import type {ContainerInfo} from '../engine/types.js';
@@ -18,6 +19,8 @@ export type UpOptions = {
 	readonly onChange?: (state: UpState, event: UpEvent) => void;
 	/** Called for each network and volume the services need, created or found. */
 	readonly onResource?: (resource: ResourceResult) => void;
+	/** Aborts the run: nothing more is started, requests in flight are cancelled, the result says what was left. */
+	readonly signal?: AbortSignal;
 };
 
 export type UpResult = {
@@ -25,6 +28,8 @@ export type UpResult = {
 	readonly dependencies: Readonly<Record<string, readonly Dependency[]>>;
 	/** Every service reached its target. */
 	readonly isSuccess: boolean;
+	/** The signal aborted it; `abortSummary(state)` says what was left half-done. */
+	readonly isAborted: boolean;
 	readonly endedAtMs: number;
 };
 
@@ -43,6 +48,9 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		finish = resolve;
 	});
 
+	// Ours: aborted by the caller's signal, and at the end so nothing started here outlives the run.
+	const controller = new AbortController();
+	const {signal} = controller;
 	const dispatch = (event: UpEvent) => {
 		const next = reduceUp(state, event);
 		if (next === state) {
@@ -51,7 +59,8 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 		state = next;
 		options.onChange?.(state, event);
-		for (const decision of decide(dependencies, state)) {
+		const decisions = state.abortedAtMs === undefined ? decide(dependencies, state) : [];
+		for (const decision of decisions) {
 			// A nested dispatch may have acted on this service already.
 			if (state.services[decision.service]?.phase !== 'created') {
 				continue;
@@ -72,7 +81,7 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 	const startService = async (name: string) => {
 		const ids = state.services[name]?.containerIds ?? [];
-		const results = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start')));
+		const results = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start', {abortSignal: signal})));
 		const failure = results.find(result => !result.isOk);
 		dispatch(
 			failure === undefined
@@ -81,17 +90,26 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		);
 	};
 
-	const controller = new AbortController();
+	const onAbort = () => {
+		dispatch({type: 'aborted', atMs: Date.now()});
+		controller.abort();
+	};
+
+	options.signal?.addEventListener('abort', onAbort, {once: true});
+	if (options.signal?.aborted) {
+		onAbort();
+	}
+
 	const timeoutMs = options.timeoutMs ?? 300_000;
 	const timer = setTimeout(() => dispatch({type: 'timed-out', atMs: Date.now(), afterMs: timeoutMs}), timeoutMs);
 	try {
 		let existing: ContainerInfo[];
 		try {
-			for (const resource of await ensureProjectResources(docker, project, services)) {
+			for (const resource of await abortable(ensureProjectResources(docker, project, services), signal)) {
 				options.onResource?.(resource);
 			}
 
-			await followUpEvents(docker, project.name, controller.signal, {
+			await followUpEvents(docker, project.name, signal, {
 				onEvent: event => dispatch(event),
 				// Events missed while the stream was down: read the containers still on their way.
 				onReconnect: () => {
@@ -104,7 +122,7 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 					});
 				},
 			});
-			existing = await listProjectContainers(docker, project.name);
+			existing = await abortable(listProjectContainers(docker, project.name), signal);
 		} catch (error) {
 			// Without its networks, volumes or events no service can come up: each says why.
 			for (const name of services) {
@@ -132,12 +150,13 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 					containerIdOf: async target => (await prepare(target)).containerIds[0],
 					onPhase: phase => dispatch({type: 'phase', service: name, phase, atMs: Date.now()}),
 					onDetail: detail => dispatch({type: 'detail', service: name, detail}),
+					signal,
 				});
 			preparations.set(name, work);
 			return work;
 		};
 
-		for (const name of services.filter(name => state.services[name]?.phase === 'waiting')) {
+		for (const name of services.filter(name => state.services[name]?.phase === 'waiting' && !signal.aborted)) {
 			prepare(name).then(
 				({isRunning, healthyIds, unhealthyIds, ...preparation}) => {
 					const isAwaitedToComplete = awaited.has(name);
@@ -160,9 +179,11 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		await finished;
 	} finally {
 		clearTimeout(timer);
+		options.signal?.removeEventListener('abort', onAbort);
 		controller.abort();
 	}
 
 	const runs = Object.values(state.services);
-	return {state, dependencies, isSuccess: runs.every(run => hasReachedTarget(run)), endedAtMs: Date.now()};
+	const isAborted = state.abortedAtMs !== undefined;
+	return {state, dependencies, isSuccess: !isAborted && runs.every(run => hasReachedTarget(run)), isAborted, endedAtMs: Date.now()};
 }
