@@ -5,7 +5,7 @@ import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard, terminalCopyPorts} from './clipboard.js';
 import type {Keymap} from './keymap.js';
-import {TerminalScreen} from './terminal.js';
+import {containerShellArgs, TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
 
 export type RunAppOptions = {
@@ -42,10 +42,9 @@ export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | u
 			onQuit={() => quit()}
 			onCopy={text => copyToClipboard(text, terminalCopyPorts(process.stdout))}
 			onShell={id => {
-				const shell = 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi';
-				const error = screen.runInteractive('docker', ['exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
+				const outcome = screen.runInteractive('docker', containerShellArgs(id), shellEnvironment);
 				instance.clear();
-				options.session.say(error ?? 'back from the shell', error !== undefined);
+				options.session.say(outcome.text, outcome.isError);
 			}}
 		/>,
 		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},

@@ -1,7 +1,7 @@
 import {fitCell} from '../format/fit.js';
 import {formatPercentCell, formatUptime, formatUsage, missing} from '../format/numbers.js';
 import {formatSparkline} from '../format/sparkline.js';
-import {formatBudgetStatus, formatHealth, formatState} from '../format/status.js';
+import {formatBudgetStatus, formatHealth, formatState, isCleanExit, shownHealth} from '../format/status.js';
 import type {Color, Theme} from '../theme.js';
 import type {ColumnId, PlacedColumn} from './columns.js';
 import type {SortKey, TableRow} from './rows.js';
@@ -44,11 +44,13 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 
 		case 'state': {
 			const text = formatState({...status, pendingAction: row.pendingAction});
-			return [text, row.pendingAction === undefined ? theme.state[status.state] : theme.status.warning];
+			if (row.pendingAction !== undefined) return [text, theme.status.warning];
+			return [text, isCleanExit(status) ? theme.status.muted : theme.state[status.state]];
 		}
 
 		case 'health': {
-			return [formatHealth(status.health), theme.health[status.health]];
+			const health = shownHealth({...status, pendingAction: row.pendingAction});
+			return health === undefined ? [missing, theme.status.muted] : [formatHealth(health), theme.health[health]];
 		}
 
 		case 'uptime': {
