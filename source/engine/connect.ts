@@ -3,6 +3,7 @@ import os from 'node:os';
 import Docker from 'dockerode';
 import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
 import {EngineError, engineErrorFromFailure} from './engine-error.js';
+import {SshDialAgent} from './ssh-agent.js';
 
 export type ConnectOptions = {
 	/** A profile's `engine:` or the `--engine` flag. */
@@ -85,9 +86,19 @@ export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean
 
 function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Docker {
 	const options = resolved.dockerodeOptions;
-	const sshOptions = options.protocol === 'ssh' ? {...options.sshOptions, readyTimeout: timeoutMilliseconds} : undefined;
 	try {
-		return new Docker(sshOptions === undefined ? options : {...options, sshOptions});
+		if (options.protocol !== 'ssh') return new Docker(options);
+		// Plain http:// requests through our own ssh dial agent: well-formed URLs, no DEP0170 warning.
+		const agent = new SshDialAgent({
+			...options.sshOptions,
+			host: options.host,
+			port: Number(options.port ?? 22),
+			username: options.username,
+			readyTimeout: timeoutMilliseconds,
+		});
+		// docker-modem takes an `agent` option that @types/dockerode does not declare.
+		const withAgent: Docker.DockerOptions & {readonly agent: SshDialAgent} = {...options, protocol: 'http', agent};
+		return new Docker(withAgent);
 	} catch (error) {
 		// docker-modem parses process.env itself and throws on a DOCKER_HOST it cannot read.
 		const reason = error instanceof Error ? error.message : String(error);

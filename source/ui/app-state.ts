@@ -25,10 +25,20 @@ export type AppState = {
 	/** Selected row of the tunnels and warnings panels. */
 	readonly panelIndex: number;
 	readonly logSearch: LogSearch | undefined;
+	/** First line of the help when it scrolls (a small terminal). */
+	readonly helpOffset: number;
 };
 
 export type AppAction =
-	| {readonly type: 'command'; readonly command: Command; readonly rowKeys: readonly string[]; readonly pageSize: number; readonly panelSize: number}
+	| {
+			readonly type: 'command';
+			readonly command: Command;
+			readonly rowKeys: readonly string[];
+			readonly pageSize: number;
+			readonly panelSize: number;
+			/** Scroll positions of the help: 1 when it fits. */
+			readonly helpSize?: number;
+	  }
 	| {readonly type: 'select'; readonly key: string | undefined}
 	| {readonly type: 'ask'; readonly confirmation: Confirmation}
 	| {readonly type: 'answered'}
@@ -46,6 +56,7 @@ export const initialAppState: AppState = {
 	confirmation: undefined,
 	panelIndex: 0,
 	logSearch: undefined,
+	helpOffset: 0,
 };
 
 const panelOf: Partial<Record<Command, Panel>> = {logs: 'logs', details: 'details', tunnels: 'tunnels', warnings: 'warnings'};
@@ -89,8 +100,9 @@ export function reduceApp(state: AppState, action: AppAction): AppState {
 function applyCommand(state: AppState, action: Extract<AppAction, {type: 'command'}>): AppState {
 	const {command, rowKeys} = action;
 	const panel = panelOf[command];
-	if (command === 'help') return {...state, isHelpOpen: !state.isHelpOpen};
+	if (command === 'help') return {...state, isHelpOpen: !state.isHelpOpen, helpOffset: 0};
 	if (state.isHelpOpen && command === 'back') return {...state, isHelpOpen: false};
+	if (state.isHelpOpen && moves.has(command)) return {...state, helpOffset: moveIndex(state.helpOffset, command, action.helpSize ?? 1, action.pageSize)};
 	if (panel !== undefined) return {...state, panel: state.panel === panel ? 'table' : panel, panelIndex: 0, isHelpOpen: false};
 	if (command === 'back') {
 		return state.panel === 'table' && state.filterText !== '' ? {...state, filterText: ''} : {...state, panel: 'table'};
@@ -107,6 +119,8 @@ function applyCommand(state: AppState, action: Extract<AppAction, {type: 'comman
 	const next = moveIndex(Math.max(0, index), command, rowKeys.length, action.pageSize);
 	return next === index ? state : {...state, selectedKey: rowKeys[next]};
 }
+
+const moves: ReadonlySet<Command> = new Set<Command>(['moveDown', 'moveUp', 'pageDown', 'pageUp', 'first', 'last']);
 
 function moveIndex(index: number, command: Command, count: number, pageSize: number): number {
 	const last = Math.max(0, count - 1);

@@ -71,6 +71,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 	context.current = {
 		rows,
 		terminalRows,
+		terminalColumns: columns,
 		panelLines: panelLines.current,
 		tunnels: view.tunnels,
 		links: profile.links,
@@ -113,7 +114,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				isReadOnly={isReadOnly}
 			/>
 			{state.isHelpOpen ? (
-				<HelpOverlay width={columns} height={bodyRows} keymap={keymap} isReadOnly={isReadOnly} theme={theme} />
+				<HelpOverlay width={columns} height={bodyRows} offset={state.helpOffset} keymap={keymap} isReadOnly={isReadOnly} theme={theme} />
 			) : (
 				<Box flexDirection="column" height={bodyRows}>
 					<ServicesTable rows={rows} width={columns} height={tableRows} selectedId={selected?.status.id} sortKey={state.sortKey} filterText={state.filterText} theme={theme} />

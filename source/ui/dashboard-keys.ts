@@ -3,6 +3,7 @@ import type {LogViewAction} from '../stack/log-view.js';
 import type {TunnelStatus} from '../stack/tunnels/index.js';
 import {type AppState, reduceApp} from './app-state.js';
 import {findSelected, isMissingRow, noContainerText, rowKey} from './dashboard-rows.js';
+import {maximumHelpOffset} from './format/help-layout.js';
 import {type KeyPress, routeKey} from './key-handler.js';
 import type {Command, Keymap} from './keymap.js';
 import {dashboardLayout, tablePageSize} from './layout.js';
@@ -13,6 +14,7 @@ export type KeyContext = {
 	/** Every row, neither filtered nor sorted: the fold arranges them with the state it has reached. */
 	readonly rows: readonly TableRow[];
 	readonly terminalRows: number;
+	readonly terminalColumns: number;
 	/** Lines of the open panel (details, tunnels, warnings), for scrolling. */
 	readonly panelLines: number;
 	readonly tunnels: readonly TunnelStatus[];
@@ -150,7 +152,9 @@ function navigate(name: Command, state: AppState, arranged: readonly TableRow[],
 	// Details scroll by line; a scroll offset past the last full page shows nothing new.
 	const panelSize = state.panel === 'details' ? Math.max(1, context.panelLines - layout.panelRows + 2) : context.panelLines;
 	const from = {...state, selectedKey: selected === undefined ? state.selectedKey : rowKey(selected.status)};
-	const next = reduceApp(from, {type: 'command', command: name, rowKeys: arranged.map(row => rowKey(row.status)), pageSize, panelSize});
+	const helpSize = state.isHelpOpen ? maximumHelpOffset(context.keymap, context.terminalColumns, layout.bodyRows) + 1 : 1;
+	const rowKeys = arranged.map(row => rowKey(row.status));
+	const next = reduceApp(from, {type: 'command', command: name, rowKeys, pageSize: state.isHelpOpen ? Math.max(1, layout.bodyRows - 6) : pageSize, panelSize, helpSize});
 	if (next === from) return {state, effects: []};
 	const nextService = findSelected(arrangeRows(context.rows, next.sortKey, next.filterText), next.selectedKey)?.status.service;
 	const isSearchKept = next.logSearch === undefined || next.logSearch.service === nextService;

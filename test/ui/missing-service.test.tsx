@@ -48,6 +48,7 @@ function press(command: Command): KeyResult {
 	const context: KeyContext = {
 		rows: [tableRow({service: 'api'}), missing],
 		terminalRows: 24,
+		terminalColumns: 100,
 		panelLines: 0,
 		tunnels: [],
 		links: {},

@@ -8,7 +8,7 @@ import {manyRows, tableRow} from '../ui/rows-fixture.js';
 const rows = ['api', 'db', 'redis', 'web', 'worker'].map(service => tableRow({service}));
 
 function context(overrides: Partial<KeyContext> = {}): KeyContext {
-	return {rows, terminalRows: 24, panelLines: 0, tunnels: [], links: {}, project: 'demo', containerCount: rows.length, keymap: defaultKeymap, isReadOnly: false, ...overrides};
+	return {rows, terminalRows: 24, terminalColumns: 100, panelLines: 0, tunnels: [], links: {}, project: 'demo', containerCount: rows.length, keymap: defaultKeymap, isReadOnly: false, ...overrides};
 }
 
 /** Folds one chunk of input, as ink hands it over. */
@@ -85,4 +85,16 @@ test('under --read-only r is refused with a reason and the next key still works'
 	const {state, effects} = type('rj', initialAppState, {isReadOnly: true});
 	t.deepEqual(effects, [{type: 'say', text: 'read-only: restart the service is disabled', isError: true}]);
 	t.is(state.selectedKey, 'db#1');
+});
+
+test('in a small terminal j scrolls the help, clamped at its end; ? again starts it from the top', t => {
+	const help = type('?', initialAppState, {terminalRows: 15, terminalColumns: 60}).state;
+	t.true(help.isHelpOpen);
+	const scrolled = type('jj', help, {terminalRows: 15, terminalColumns: 60}).state;
+	t.is(scrolled.helpOffset, 2);
+	t.is(scrolled.selectedKey, 'api#1', 'the table selection stays on the first row');
+	const end = type('G', scrolled, {terminalRows: 15, terminalColumns: 60}).state;
+	t.true(end.helpOffset > 20);
+	t.is(type('j', end, {terminalRows: 15, terminalColumns: 60}).state.helpOffset, end.helpOffset);
+	t.is(type('??', end, {terminalRows: 15, terminalColumns: 60}).state.helpOffset, 0);
 });

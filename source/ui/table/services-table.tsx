@@ -1,8 +1,9 @@
 import {useMemo, useRef} from 'react';
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import {defaultTheme, type Theme} from '../theme.js';
 import {headerCells, rowCells} from './cells.js';
-import {layoutColumns} from './columns.js';
+import {type ContentWidths, fitToContent, layoutColumns, serviceColumns} from './columns.js';
 import {arrangeRows, scrollWindow, type SortKey, type TableRow} from './rows.js';
 import {markerWidth, TableLine} from './table-line.js';
 
@@ -25,9 +26,9 @@ export type ServicesTableProps = {
  * container id, so new values update them in place.
  */
 export function ServicesTable({rows, width, height, selectedId, sortKey = 'name', filterText = '', theme = defaultTheme}: ServicesTableProps) {
-	const columns = useMemo(() => layoutColumns(width - markerWidth), [width]);
 	const arranged = useMemo(() => arrangeRows(rows, sortKey, filterText), [rows, sortKey, filterText]);
 	const scaled = useMemo(() => scaledServices(rows), [rows]);
+	const columns = useMemo(() => layoutColumns(width - markerWidth, fitToContent(serviceColumns, contentWidths(rows, scaled))), [width, rows, scaled]);
 	const startReference = useRef(0);
 
 	const bodyHeight = Math.max(1, height - 1);
@@ -61,6 +62,19 @@ export function ServicesTable({rows, width, height, selectedId, sortKey = 'name'
 
 function emptyText(total: number, filterText: string): string {
 	return total > 0 && filterText.trim() !== '' ? `  no service matches "${filterText.trim()}"` : '  no containers of this stack yet: press u to bring it up';
+}
+
+/** The widest name (with its replica number when scaled) and ports text of all rows, filtered or not, so the columns keep still while typing a filter. */
+function contentWidths(rows: readonly TableRow[], scaled: ReadonlySet<string>): ContentWidths {
+	let name = 0;
+	let ports = 0;
+	for (const row of rows) {
+		const {service, replica} = row.status;
+		name = Math.max(name, stringWidth(scaled.has(service) ? `${service} #${replica}` : service));
+		ports = Math.max(ports, stringWidth(row.ports?.join(', ') ?? ''));
+	}
+
+	return {name, ports};
 }
 
 /** Services with more than one container: their rows are named `web #2`. */
