@@ -14,9 +14,11 @@ const rank: Record<BudgetLevel, number> = {ok: 0, near: 1, over: 2};
  * plus a `missing` row for each of `serviceNames` (the active compose services) without a container.
  */
 export function dashboardRows(view: SessionView, profile: Profile, history: StackHistory, serviceNames: readonly string[] = []): TableRow[] {
+	// Until the engine is back and the containers listed again, rows show what was known: stale.
+	const isStale = view.state.engine !== 'connected' || !view.state.isListed;
 	return withMissingServices(toServiceStatuses(view.state, view.now), serviceNames).map(status => {
 		const pendingAction = view.pending.get(status.id);
-		if (status.state === 'missing') return {status, pendingAction, budgetStatus: 'none'};
+		if (status.state === 'missing') return {status, pendingAction, budgetStatus: 'none', isStale};
 		const budget = profile.budgets.services[status.service];
 		const container = view.state.containers.get(status.id);
 		return {
@@ -28,6 +30,7 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			cpuHistory: history.cpu(status.id, view.now),
 			memoryHistory: history.memory(status.id, view.now),
 			ports: container?.ports?.map(shortPort),
+			isStale,
 		};
 	});
 }

@@ -39,3 +39,10 @@ test('a container restarting on purpose says restarting…, its failing probe sh
 	t.notRegex(line, /unhealthy|✗/);
 	t.false(line.includes(red));
 });
+
+test('a stale row (engine lost) is muted whole, even one over its budget', t => {
+	const line = lineOf([tableRow({service: 'cache', health: 'unhealthy'}, {isStale: true, budgetStatus: 'over'})], 'cache');
+	t.regex(line, /\? stale/);
+	t.false(line.includes(red), 'no red: not live');
+	t.true(line.includes(gray));
+});

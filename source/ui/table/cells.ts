@@ -30,6 +30,7 @@ export function rowCells(row: TableRow, columns: readonly PlacedColumn[], isScal
 }
 
 function budgetColor(row: TableRow, theme: Theme): Color {
+	if (row.isStale === true) return theme.status.muted;
 	if (row.budgetStatus === 'over') return theme.status.error;
 	if (row.budgetStatus === 'near') return theme.status.warning;
 	return undefined;
@@ -49,6 +50,8 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'health': {
+			// No events reach us while the engine is lost: the health shown would be a guess.
+			if (row.isStale === true) return ['? stale', theme.status.muted];
 			const health = shownHealth({...status, pendingAction: row.pendingAction});
 			return health === undefined ? [missing, theme.status.muted] : [formatHealth(health), theme.health[health]];
 		}
