@@ -77,6 +77,8 @@ export type BudgetInput = {
 	readonly nearFraction?: number;
 	/** Ended warnings kept; 200 unless given. */
 	readonly historyLimit?: number;
+	/** Containers with an action sent on purpose and not finished (restarting…): their breaches hold, no warning is raised. */
+	readonly deliberateIds?: ReadonlySet<string>;
 };
 
 export const defaultNearFraction = 0.8;

@@ -1,4 +1,5 @@
 import {trackBreaches} from './budget-breaches.js';
+import {holdDeliberate} from './budget-deliberate.js';
 import {observeStartups} from './budget-startup.js';
 import {
 	type BudgetInput,
@@ -27,7 +28,8 @@ export function evaluateBudgets(previous: BudgetState, input: BudgetInput): Budg
 	const serviceOf = input.serviceOf ?? ((id: string) => state.containers.get(id)?.service);
 	const {meters, observations} = measure(state, budgets, serviceOf, previous.meters, input.nearFraction ?? defaultNearFraction);
 	const startups = observeStartups(state, budgets, serviceOf, previous.healthyRuns, now);
-	const tracked = trackBreaches(previous, [...observations, ...startups.observations], now, input.historyLimit ?? defaultHistoryLimit);
+	const checked = holdDeliberate([...observations, ...startups.observations], state, input.deliberateIds ?? new Set());
+	const tracked = trackBreaches(previous, checked, now, input.historyLimit ?? defaultHistoryLimit);
 	return {meters, ...tracked, healthyRuns: startups.healthyRuns};
 }
 

@@ -207,7 +207,8 @@ export class StackSession {
 		this.#timer = undefined;
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
-		const budgets = evaluateBudgets(this.#view.budgets, {now, state: this.#view.state, budgets: this.profile.budgets});
+		const deliberateIds = new Set(this.#view.pending.keys());
+		const budgets = evaluateBudgets(this.#view.budgets, {now, state: this.#view.state, budgets: this.profile.budgets, deliberateIds});
 		this.#view = {...this.#view, budgets, now};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
