@@ -26,6 +26,9 @@ const stack = writeStack('keys', `
   worker:
     image: stacktui-test/busybox:1
     command: ["hold", "8"]
+  flood:
+    image: stacktui-test/busybox:1
+    command: ["sh", "-c", "trap 'exit 0' TERM; while :; do seq 1 2000; sleep 0.5; done"]
 `, 'links:\n  web: http://127.0.0.1:14080/\nbudgets:\n  sustain: 2s\n  services:\n    worker: { memory: 4MiB }\n');
 const slow = writeStack('keys-slow', slowHealthServices);
 
@@ -107,9 +110,9 @@ test.serial('leaving the shell after a command that failed is not reported as an
 test.serial('R says when the stack is back; meanwhile no row reads unhealthy and the ongoing breach stays one warning', async t => {
 	await terminal.keys('w');
 	await terminal.waitFor(/memory\s+worker.*active/, 30_000, 'the worker memory warning');
-	const before = {api: await startedAt('api'), web: await startedAt('web'), worker: await startedAt('worker')};
+	const before = {api: await startedAt('api'), web: await startedAt('web'), worker: await startedAt('worker'), flood: await startedAt('flood')};
 	await terminal.keys('R');
-	await terminal.waitFor(/Restart all 3 containers of .*\(y\/n\)/, 5000, 'the question');
+	await terminal.waitFor(/Restart all 4 containers of .*\(y\/n\)/, 5000, 'the question');
 	const asked = Date.now();
 	await terminal.keys('y');
 	const seen: string[] = [];
@@ -126,6 +129,7 @@ test.serial('R says when the stack is back; meanwhile no row reads unhealthy and
 	t.not(await startedAt('api'), before.api);
 	t.not(await startedAt('web'), before.web);
 	t.not(await startedAt('worker'), before.worker);
+	t.not(await startedAt('flood'), before.flood);
 	t.regex(back, /1 active, 0 ended/, 'the breach that went on through the restart is one warning');
 	await terminal.keys('Escape');
 });
@@ -146,6 +150,19 @@ test.serial('SIGTERM ends the dashboard with exit code 143, SIGHUP with 129; the
 		t.is(await terminal.paneValue('#{alternate_on}'), '0');
 		t.is(await terminal.paneValue('#{cursor_flag}'), '1');
 	}
+});
+
+test.serial('keys still answer, in order, with the log pane open on a service printing thousands of lines a second', async t => {
+	await openDashboard(stack.profile);
+	await terminal.keys('/flood', 'Enter', 'l');
+	await terminal.waitFor(text => /Logs: flood/.test(text) && /^\d+$/m.test(text), 20_000, 'the flood in the log pane');
+	const sent = Date.now();
+	await terminal.keys('l', 'Escape', '/worker', 'Enter');
+	const screen = await terminal.waitFor(text => rowOf(text, 'worker').startsWith('>') && !text.includes('Logs:'), 10_000, 'worker selected, the pane closed');
+	t.log(`keys under the flood → screen after ${Date.now() - sent} ms (polled every 100 ms)`);
+	t.regex(screen, /filter "worker"/);
+	await terminal.keys('q');
+	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell');
 });
 
 test.serial('q while u waits for a service\'s health: stacktui is gone within a second and says what was left', async t => {
