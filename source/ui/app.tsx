@@ -1,5 +1,5 @@
-import {Box, useInput} from 'ink';
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {Box, useInput, useStdin} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Profile} from '../profile/types.js';
 import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
@@ -82,9 +82,24 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 	};
 	const ports = useRef<EffectPorts | undefined>(undefined);
 	ports.current = {session, logs, onQuit, onShell, onCopy};
+	// The raw event behind the next useInput call: registered first, so it runs before ink's handler.
+	const {internal_eventEmitter: inputEvents} = useStdin();
+	const raw = useRef<string | undefined>(undefined);
+	useEffect(() => {
+		const record = (data: string) => {
+			raw.current = data;
+		};
+
+		inputEvents?.on('input', record);
+		return () => {
+			inputEvents?.off('input', record);
+		};
+	}, [inputEvents]);
 	const onInput = useCallback((input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+		const rawInput = raw.current;
+		raw.current = undefined;
 		if (context.current === undefined || ports.current === undefined) return;
-		const result = foldKeys(folded.current, toPresses(input, key), {...context.current, panelLines: panelLines.current});
+		const result = foldKeys(folded.current, toPresses(input, key, rawInput), {...context.current, panelLines: panelLines.current});
 		if (result.state !== folded.current) {
 			folded.current = result.state;
 			setState(result.state);

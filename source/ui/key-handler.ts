@@ -75,7 +75,14 @@ function typing(input: string, key: KeyFlags, text: string): KeyOutcome {
  * page keys) over one at a time, so a chunk of several characters holds printable characters and
  * control characters only.
  */
-export function toPresses(input: string, key: KeyFlags): KeyPress[] {
+export function toPresses(input: string, key: KeyFlags, raw?: string): KeyPress[] {
+	// ink reads ESC followed at once by a character ("\u001B/", tmux's `send-keys Escape /`, a fast
+	// typist, an ssh link) as alt+character and hands over the character alone: no key here uses
+	// alt, so it is esc, then the character.
+	if (raw !== undefined && raw.length > 1 && raw.startsWith('\u001B') && raw.slice(1) === input && !raw.startsWith('\u001B[') && !raw.startsWith('\u001BO')) {
+		return [{input: '', key: {escape: true}}, ...toPresses(input, {})];
+	}
+
 	if (key.ctrl || key.meta || namedKey(key) !== undefined) return [{input, key}];
 	return [...input.replaceAll('\r\n', '\r')].flatMap(character => {
 		const named = namedCharacters[character];

@@ -28,6 +28,8 @@ export class TerminalScreen {
 		if (!this.#isActive) return;
 		this.#isActive = false;
 		if (this.input.isTTY) this.input.setRawMode(false);
+		// Stop reading the terminal: what the user types while stacktui winds down is the shell's.
+		this.input.pause();
 		this.output.write(showCursor + leaveAlternateScreen);
 	}
 

@@ -53,3 +53,15 @@ test('chunks written back to back, before a render, fold through one another', a
 	t.is(selectedRow(frame()), 'web');
 	unmount();
 });
+
+test('esc and the keys after it in one chunk ("\\u001B/api⏎", tmux send-keys Escape /api Enter): esc clears the filter, / starts a new one', async t => {
+	const {stdin, frame, unmount} = await dashboard();
+	stdin.write('/web\r');
+	await settle(() => frame().includes('filter "web"'));
+	stdin.write('\u001B/api\r');
+	await settle(() => selectedRow(frame()) === 'api' && frame().includes('filter "api"'));
+	t.is(selectedRow(frame()), 'api');
+	t.regex(frame(), /filter "api"/);
+	t.notRegex(frame(), /webapi/);
+	unmount();
+});

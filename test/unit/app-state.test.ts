@@ -101,3 +101,12 @@ test('a chunk of fast keys is split into presses, enter and ctrl letters include
 	t.deepEqual(toPresses('j', {}), [{input: 'j', key: {}}], 'a single key stays as ink gave it');
 	t.deepEqual(toPresses('', {pageDown: true}), [{input: '', key: {pageDown: true}}]);
 });
+
+test('esc read together with the next character is esc, then that character', t => {
+	t.deepEqual(toPresses('/', {}, '\u001B/'), [
+		{input: '', key: {escape: true}},
+		{input: '/', key: {}},
+	]);
+	t.deepEqual(toPresses('/', {}, '/'), [{input: '/', key: {}}], 'a plain / stays one press');
+	t.deepEqual(toPresses('', {upArrow: true}, '\u001B[A'), [{input: '', key: {upArrow: true}}], 'an arrow is no esc');
+});
