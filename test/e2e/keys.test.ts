@@ -161,6 +161,33 @@ test.serial('keys still answer, in order, with the log pane open on a service pr
 	const screen = await terminal.waitFor(text => rowOf(text, 'worker').startsWith('>') && !text.includes('Logs:'), 10_000, 'worker selected, the pane closed');
 	t.log(`keys under the flood → screen after ${Date.now() - sent} ms (polled every 100 ms)`);
 	t.regex(screen, /filter "worker"/);
+});
+
+test.serial('docker rm -f and stacktui up keep the selection and the log pane on the service', async t => {
+	await terminal.keys('Escape', 'l');
+	await terminal.waitFor(text => rowOf(text, 'worker').startsWith('>') && text.includes('Logs: worker'), 10_000, 'worker selected with its logs, unfiltered');
+	const id = (await dockerCli(['ps', '-aq', '--filter', `label=com.docker.compose.project=${stack.project}`, '--filter', 'label=com.docker.compose.service=worker'])).trim();
+	await dockerCli(['rm', '-f', id]);
+	await terminal.waitFor(text => /missing/.test(rowOf(text, 'worker')), 10_000, 'worker missing');
+	t.true(rowOf(await terminal.screen(), 'worker').startsWith('>'), 'still selected while it has no container');
+	const up = await runCli(['up', '--profile', stack.profile]);
+	t.is(up.code, 0, up.stderr);
+	const screen = await terminal.waitFor(text => /running/.test(rowOf(text, 'worker')), 20_000, 'the new worker container');
+	t.true(rowOf(screen, 'worker').startsWith('>'), 'the new container takes the selected row');
+	t.regex(screen, /Logs: worker/);
+});
+
+test.serial('at 60×15 the help fits under the header and scrolls', async t => {
+	await terminal.keys('l');
+	await terminal.resize(60, 15);
+	await terminal.keys('?');
+	const screen = await terminal.waitFor(/j\/k scroll/, 5000, 'the scrolled help');
+	const lines = screen.split('\n');
+	t.regex(lines[0] ?? '', /^stacktui\s+stt-keys/, 'the first line is the header, not garbled');
+	t.regex(lines[3] ?? '', /^╭─+╮$/);
+	t.true(lines.every(line => [...line].length <= 60));
+	await terminal.keys('?');
+	await terminal.resize(120, 30);
 	await terminal.keys('q');
 	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell');
 });
