@@ -1,9 +1,9 @@
 import type {Panel} from '../app-state.js';
-import type {Command, Keymap} from '../keymap.js';
+import type {Command, Keymap, Scope} from '../keymap.js';
 import {keyLabel} from './key-label.js';
 
-/** The short word of each command in the footer. */
-const hints: Readonly<Record<Command, string>> = {
+/** The short word of a command in the footer; a command without one shows its description. */
+const hints: Readonly<Partial<Record<Command, string>>> = {
 	moveDown: 'down',
 	moveUp: 'up',
 	pageDown: 'page down',
@@ -45,18 +45,20 @@ export type FooterFacts = {
 	readonly isReadOnly: boolean;
 };
 
-/** The commands the footer offers in a pane, most useful first; the line is cut at the right when narrow. */
-function footerCommands(facts: FooterFacts): Command[] {
+/** The commands the footer offers in a pane: the pane's own bindings in keymap order, then a few that work everywhere. */
+function footerCommands(facts: FooterFacts, keymap: Keymap): Command[] {
 	if (facts.isHelpOpen) return ['back', 'help', 'quit'];
 	const missing: Command[] = facts.hasMissing ? ['up'] : [];
+	const own = (scope: Scope) => keymap.filter(binding => binding.scope === scope).map(binding => binding.command);
 	switch (facts.panel) {
 		case 'table': {
-			return [...missing, 'logs', 'details', 'restart', 'stop', 'start', 'shell', 'filter', 'sort', 'tunnels', 'warnings', 'help', 'quit'];
+			return [...missing, ...own('table'), 'tunnels', 'warnings', 'help', 'quit'];
 		}
 
 		case 'logs': {
 			const search: Command[] = facts.hasSearch ? ['nextMatch', 'previousMatch', 'back'] : ['search', 'back'];
-			return [...missing, ...search, 'pauseLogs', 'toggleAllServices', 'toggleTimestamps', 'restart', 'help', 'quit'];
+			const rest = own('logs').filter(command => !searchCommands.has(command));
+			return [...missing, ...search, ...rest, 'restart', 'help', 'quit'];
 		}
 
 		case 'tunnels': {
@@ -70,18 +72,20 @@ function footerCommands(facts: FooterFacts): Command[] {
 	}
 }
 
+const searchCommands: ReadonlySet<Command> = new Set<Command>(['search', 'nextMatch', 'previousMatch']);
+
 /**
  * The footer's key hints for the pane in focus, from the keymap (rebound keys show as bound):
  * `l logs  enter details  r restart …`. Keys that change containers are left out under --read-only.
  */
 export function footerKeys(facts: FooterFacts, keymap: Keymap): string {
 	const backWord = facts.panel === 'logs' && facts.hasSearch ? 'clear search' : facts.isHelpOpen || facts.panel !== 'table' ? 'close' : 'back';
-	return footerCommands(facts)
+	return footerCommands(facts, keymap)
 		.flatMap(command => {
 			const binding = keymap.find(candidate => candidate.command === command);
 			const key = binding?.keys[0];
 			if (binding === undefined || key === undefined || (binding.isDangerous && facts.isReadOnly)) return [];
-			return [`${keyLabel(key)} ${command === 'back' ? backWord : hints[command]}`];
+			return [`${keyLabel(key)} ${command === 'back' ? backWord : (hints[command] ?? binding.description.toLowerCase())}`];
 		})
 		.join('  ');
 }
