@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import Docker from 'dockerode';
+import {type EngineCapabilities, detectCapabilities, dialJson, isPodmanVersion, rememberCapabilities} from './capabilities.js';
 import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
 import {EngineError, engineErrorFromFailure} from './engine-error.js';
 
@@ -24,7 +25,8 @@ export type EngineConnection = {
 	readonly arch: string;
 	/** undefined when the engine does not report it (API < 1.40). */
 	readonly cgroupVersion: '1' | '2' | undefined;
-	readonly isPodman: boolean;
+	/** What this engine reports and how: health events, stats source, rootless, … */
+	readonly capabilities: EngineCapabilities;
 };
 
 const defaultTimeoutMilliseconds = 3000;
@@ -41,8 +43,12 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 		await withSignal(docker, 'ping', signal);
 		const [version, info] = await Promise.all([
 			withSignal(docker, 'version', signal) as Promise<Docker.DockerVersion>,
-			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown}>,
+			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown; SecurityOptions?: unknown}>,
 		]);
+		// Podman's compat info leaves out whether it runs rootless.
+		const libpodInfo = isPodmanVersion(version) ? ((await dialJson(docker, '/v4.0.0/libpod/info', signal)) as never) : undefined;
+		const capabilities = detectCapabilities({version, info, libpodInfo, address});
+		rememberCapabilities(docker, capabilities);
 		return {
 			docker,
 			address,
@@ -52,7 +58,7 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 			os: version.Os,
 			arch: version.Arch,
 			cgroupVersion: info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined,
-			isPodman: isPodmanVersion(version),
+			capabilities,
 		};
 	} catch (error) {
 		throw engineErrorFromFailure(error, target);
@@ -75,12 +81,6 @@ export function systemResolutionInputs(options: ConnectOptions = {}): Resolution
 		},
 		exists: existsSync,
 	};
-}
-
-/** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
-export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean {
-	const names = [version.Platform?.Name, ...(version.Components ?? []).map(component => component.Name)];
-	return names.some(name => typeof name === 'string' && /podman/i.test(name));
 }
 
 function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Docker {

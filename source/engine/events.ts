@@ -52,7 +52,8 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	return {
 		id,
 		action,
-		health: action === 'health_status' ? toHealth(detail?.trim()) : undefined,
+		// Podman sends a bare `health_status` (its HealthStatus field lags a check behind): no news of the health itself.
+		health: action === 'health_status' && detail !== undefined ? toHealth(detail.trim()) : undefined,
 		exitCode: exitCode === undefined ? undefined : Number(exitCode),
 		service: attributes[serviceLabel],
 		project: attributes[projectLabel],
@@ -65,6 +66,8 @@ export type EventsOptions = {
 	readonly project: string;
 	readonly signal: AbortSignal;
 	readonly onEvent: (event: EngineEvent) => void;
+	/** Also follow health_status events; false for engines whose health events carry no usable status. */
+	readonly withHealth?: boolean;
 	/** Called when the stream is up (after every reconnect, so the caller can resync) and when it is lost. */
 	readonly onConnection: (isConnected: boolean, error?: Error) => void;
 };
@@ -81,7 +84,7 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 		let error: Error | undefined;
 		try {
 			const stream = await docker.getEvents({
-				filters: {type: ['container'], label: [projectFilter(options.project)], event: [...watchedActions]},
+				filters: {type: ['container'], label: [projectFilter(options.project)], event: eventsToWatch(options.withHealth ?? true)},
 				abortSignal: signal,
 			});
 			backoff.reset();
@@ -98,6 +101,10 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 		options.onConnection(false, error ?? new Error('the engine closed the events stream'));
 		await sleep(backoff.next(), signal);
 	}
+}
+
+function eventsToWatch(withHealth: boolean): string[] {
+	return watchedActions.filter(action => withHealth || action !== 'health_status');
 }
 
 async function readEvents(

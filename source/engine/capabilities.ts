@@ -1,0 +1,156 @@
+import type Docker from 'dockerode';
+
+/** Where per-container CPU and memory samples come from, about once a second. */
+export type StatsSource =
+	/** GET /containers/{id}/stats?stream=true (Docker: one sample a second). */
+	| 'docker-stream'
+	/** GET /libpod/containers/stats?interval=1 (Podman: its compat stream samples only every 5 s). */
+	| 'libpod-stream'
+	/** The engine has no container stats (rootless Podman on cgroup v1). */
+	| 'none';
+
+/**
+ * What the connected engine reports and how, decided once at connect time, so the rest of the
+ * code asks "does it" rather than "which engine is it".
+ */
+export type EngineCapabilities = {
+	/** For the status bar only: "Docker" or "Podman". */
+	readonly product: string;
+	readonly version: string;
+	readonly apiVersion: string;
+	readonly isRootless: boolean;
+	/** undefined when the engine does not report it (API < 1.40). */
+	readonly cgroupVersion: '1' | '2' | undefined;
+	/**
+	 * Health changes arrive as events that carry the new status (`health_status: healthy`).
+	 * When false, health is read by inspecting the health-checked containers at the refresh interval.
+	 */
+	readonly hasHealthEvents: boolean;
+	readonly statsSource: StatsSource;
+	/** The engine also serves Podman's own API (/libpod/…): 1-second stats, a listing with each container's health. */
+	readonly hasLibpodApi: boolean;
+	/**
+	 * A local cgroup-file reader may stand in for the stats API: the engine is on this host (unix
+	 * socket), rootful, and its containers have cgroups of their own. Find a container's cgroup from
+	 * /proc/<State.Pid>/cgroup: Docker and Podman name them differently.
+	 */
+	readonly canReadCgroupFiles: boolean;
+	/** Commands that run `exec -it` against this engine, best first; `{address}` is the engine's URL. */
+	readonly execCommands: ReadonlyArray<readonly string[]>;
+	/** What differs from Docker, one short line each, for the readme's table and `stacktui check`. */
+	readonly notes: readonly string[];
+};
+
+/** The engine's answers to GET /version, GET /info and (Podman only) GET /libpod/info. */
+export type EngineFacts = {
+	readonly version: Partial<Docker.DockerVersion>;
+	readonly info: {readonly CgroupVersion?: unknown; readonly SecurityOptions?: unknown};
+	/** Podman's own info: `host.security.rootless`; undefined on Docker. */
+	readonly libpodInfo?: {readonly host?: {readonly security?: {readonly rootless?: unknown}}} | undefined;
+	/** The engine's address as a URL: unix://…, tcp://…, ssh://… */
+	readonly address: string;
+};
+
+/** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
+export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean {
+	const names = [version.Platform?.Name, ...(version.Components ?? []).map(component => component.Name)];
+	return names.some(name => typeof name === 'string' && /podman/i.test(name));
+}
+
+/** The capabilities of an engine, from what it answered at connect time. Pure. */
+export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
+	const {version, info} = facts;
+	const cgroupVersion: EngineCapabilities['cgroupVersion'] = info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined;
+	const securityOptions = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.map(String) : [];
+	const isLocal = facts.address.startsWith('unix://');
+	const common = {version: version.Version ?? '', apiVersion: version.ApiVersion ?? '', cgroupVersion};
+	if (!isPodmanVersion(version)) {
+		const isRootless = securityOptions.some(option => option.includes('name=rootless'));
+		return {
+			...common,
+			product: 'Docker',
+			isRootless,
+			hasHealthEvents: true,
+			statsSource: 'docker-stream',
+			hasLibpodApi: false,
+			canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
+			execCommands: [['docker', '--host', '{address}']],
+			notes: [],
+		};
+	}
+
+	const isRootless = facts.libpodInfo?.host?.security?.rootless === true;
+	const hasStats = !(isRootless && cgroupVersion === '1');
+	return {
+		...common,
+		product: 'Podman',
+		isRootless,
+		// Podman 4 sends `health_status` without the status, and its HealthStatus field lags one check behind.
+		hasHealthEvents: false,
+		statsSource: hasStats ? 'libpod-stream' : 'none',
+		hasLibpodApi: true,
+		// Rootless containers on cgroup v1 have no cgroups of their own; on v2 they belong to another user's slice.
+		canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
+		execCommands: [
+			['docker', '--host', '{address}'],
+			['podman', '--url', '{address}'],
+		],
+		notes: [
+			'health is read by inspecting health-checked containers at the refresh interval (no usable health events)',
+			'Podman runs health checks only through systemd timers: without systemd, something must call `podman healthcheck run`',
+			hasStats ? 'stats come from libpod\'s stream (the compat stream samples every 5 s)' : 'no CPU or memory: rootless Podman on cgroup v1 has no container stats',
+		],
+	};
+}
+
+/** Replaces `{address}` in an exec command with the engine's URL. */
+export function execCommandFor(template: readonly string[], address: string): string[] {
+	return template.map(part => (part === '{address}' ? address : part));
+}
+
+const known = new WeakMap<Docker, EngineCapabilities>();
+
+/** Remembers what connect found, so code handed only the client asks without another round trip. */
+export function rememberCapabilities(docker: Docker, capabilities: EngineCapabilities): void {
+	known.set(docker, capabilities);
+}
+
+/**
+ * The capabilities found when this client connected; asked of the engine once when the client
+ * was made elsewhere (a test's own Docker object).
+ */
+export async function capabilitiesOf(docker: Docker, signal?: AbortSignal): Promise<EngineCapabilities> {
+	const found = known.get(docker);
+	if (found !== undefined) return found;
+	const facts = await askEngine(docker, signal);
+	const capabilities = detectCapabilities(facts);
+	known.set(docker, capabilities);
+	return capabilities;
+}
+
+/** GET /version and /info, and Podman's /libpod/info for what the compat API leaves out (rootless). */
+export async function askEngine(docker: Docker, signal?: AbortSignal): Promise<EngineFacts> {
+	const options = {abortSignal: signal} as object;
+	const [version, info] = await Promise.all([
+		(docker.version as (options: object) => Promise<Docker.DockerVersion>).call(docker, options),
+		(docker.info as (options: object) => Promise<EngineFacts['info']>).call(docker, options),
+	]);
+	const libpodInfo = isPodmanVersion(version) ? await dialJson(docker, '/v4.0.0/libpod/info', signal) : undefined;
+	return {version, info, libpodInfo: libpodInfo as EngineFacts['libpodInfo'], address: addressOf(docker)};
+}
+
+/** A GET through the client's own connection (socket, tcp or ssh), parsed as JSON. */
+export async function dialJson(docker: Docker, path: string, signal?: AbortSignal): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		docker.modem.dial(
+			{path, method: 'GET', statusCodes: {200: true, 404: 'not found', 500: 'server error'}, abortSignal: signal} as never,
+			(error: unknown, data: unknown) => (error ? reject(error as Error) : resolve(data)),
+		);
+	});
+}
+
+function addressOf(docker: Docker): string {
+	const modem = docker.modem as {socketPath?: unknown; protocol?: string; host?: string; port?: number | string};
+	if (typeof modem.socketPath === 'string') return `unix://${modem.socketPath}`;
+	return `${modem.protocol ?? 'tcp'}://${modem.host ?? ''}${modem.port === undefined ? '' : `:${modem.port}`}`;
+}
