@@ -139,11 +139,21 @@ export async function askEngine(docker: Docker, signal?: AbortSignal): Promise<E
 	return {version, info, libpodInfo: libpodInfo as EngineFacts['libpodInfo'], address: addressOf(docker)};
 }
 
-/** A GET through the client's own connection (socket, tcp or ssh), parsed as JSON. */
-export async function dialJson(docker: Docker, path: string, signal?: AbortSignal): Promise<unknown> {
+/**
+ * A GET through the client's own connection (socket, tcp or ssh), parsed as JSON. The query goes
+ * in `query` (objects are sent as JSON, as `filters` must be), never in the path: docker-modem
+ * cuts the path's last character when it holds a `?` and no options are given.
+ */
+export async function dialJson(docker: Docker, path: string, signal?: AbortSignal, query?: Record<string, unknown>): Promise<unknown> {
 	return new Promise((resolve, reject) => {
 		docker.modem.dial(
-			{path, method: 'GET', statusCodes: {200: true, 404: 'not found', 500: 'server error'}, abortSignal: signal} as never,
+			{
+				path: query === undefined ? path : `${path}?`,
+				method: 'GET',
+				...(query === undefined ? {} : {options: query}),
+				statusCodes: {200: true, 404: 'not found', 500: 'server error'},
+				abortSignal: signal,
+			} as never,
 			(error: unknown, data: unknown) => (error ? reject(error as Error) : resolve(data)),
 		);
 	});

@@ -11,9 +11,9 @@ type LibpodListed = {readonly Id?: string; readonly State?: string; readonly Sta
  * gives the health as `Status`; Docker's gives it inside the status text.
  */
 export async function listHealth(docker: Docker, project: string, hasLibpodApi: boolean, signal?: AbortSignal): Promise<Map<string, Health>> {
-	const filters = JSON.stringify({label: [projectFilter(project)], status: ['running']});
+	const filters = {label: [projectFilter(project)], status: ['running']};
 	if (hasLibpodApi) {
-		const listed = (await dialJson(docker, `/v4.0.0/libpod/containers/json?filters=${encodeURIComponent(filters)}`, signal)) as LibpodListed[] | null;
+		const listed = (await dialJson(docker, '/v4.0.0/libpod/containers/json', signal, {filters})) as LibpodListed[] | null;
 		return new Map((listed ?? []).filter(item => item.Id !== undefined).map(item => [item.Id!, toHealth(item.Status)]));
 	}
 

@@ -64,11 +64,12 @@ export class LibpodSampler {
 
 /** Opens Podman's own stats stream for one container, one reading a second. */
 export async function openLibpodStats(docker: Docker, id: string, signal: AbortSignal): Promise<NodeJS.ReadableStream> {
-	const query = new URLSearchParams({containers: id, stream: 'true', interval: '1'});
 	return new Promise((resolve, reject) => {
 		docker.modem.dial(
 			{
-				path: `/v4.0.0/libpod/containers/stats?${query.toString()}`,
+				// The query goes in options: docker-modem cuts a path's last character when it has a `?` and no options.
+				path: '/v4.0.0/libpod/containers/stats?',
+				options: {containers: [id], stream: true, interval: 1},
 				method: 'GET',
 				isStream: true,
 				statusCodes: {200: true, 404: 'no such container', 409: 'no stats', 500: 'server error'},
