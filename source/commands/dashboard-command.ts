@@ -1,6 +1,9 @@
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import process from 'node:process';
 import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
+import {execCommandFor} from '../engine/capabilities.js';
 import {connectEngine} from '../engine/connect.js';
 import type {Profile} from '../profile/types.js';
 import {checkProfile} from '../profile/check-profile.js';
@@ -48,7 +51,8 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 		await runApp({
 			session,
 			profile,
-			engine: {host: connection.address, version: connection.version},
+			engine: {host: connection.address, version: `${connection.capabilities.product} ${connection.version}`},
+			execCommand: execCommandOnPath(connection.capabilities.execCommands, connection.address),
 			isReadOnly: options.isReadOnly,
 			// Services scaled to 0 never get a container: not missing.
 			serviceNames: project.services.filter(service => service.replicas > 0).map(service => service.name),
@@ -59,6 +63,14 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 	}
 
 	return 0;
+}
+
+/** The first exec client installed here (the docker CLI talks to Podman's socket too; a Podman-only host has podman). */
+function execCommandOnPath(templates: ReadonlyArray<readonly string[]>, address: string): string[] {
+	const directories = (process.env['PATH'] ?? '').split(path.delimiter).filter(Boolean);
+	const commands = templates.map(template => execCommandFor(template, address));
+	const installed = commands.find(([program = '']) => directories.some(directory => existsSync(path.join(directory, program))));
+	return installed ?? commands[0] ?? ['docker', '--host', address];
 }
 
 /** `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one line. */
