@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {accessSync, constants, existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import Docker from 'dockerode';
 import {type EngineCapabilities, detectCapabilities, dialJson, isPodmanVersion, rememberCapabilities} from './capabilities.js';
@@ -80,6 +80,14 @@ export function systemResolutionInputs(options: ConnectOptions = {}): Resolution
 			}
 		},
 		exists: existsSync,
+		isAccessible(filePath) {
+			try {
+				accessSync(filePath, constants.R_OK | constants.W_OK);
+				return true;
+			} catch {
+				return false;
+			}
+		},
 	};
 }
 
