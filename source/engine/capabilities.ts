@@ -35,6 +35,11 @@ export type EngineCapabilities = {
 	 * /proc/<State.Pid>/cgroup: Docker and Podman name them differently.
 	 */
 	readonly canReadCgroupFiles: boolean;
+	/**
+	 * Labels that name a container's (network's, volume's) compose project for this engine's compose
+	 * tools: com.docker.compose.project, and io.podman.compose.project, by which podman-compose finds its own.
+	 */
+	readonly projectLabelKeys: readonly string[];
 	/** Commands that run `exec -it` against this engine, best first; `{address}` is the engine's URL. */
 	readonly execCommands: ReadonlyArray<readonly string[]>;
 	/** What differs from Docker, one short line each, for the readme's table and `stacktui check`. */
@@ -74,6 +79,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			statsSource: 'docker-stream',
 			hasLibpodApi: false,
 			canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
+			projectLabelKeys: ['com.docker.compose.project'],
 			execCommands: [['docker', '--host', '{address}']],
 			notes: [],
 		};
@@ -91,6 +97,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 		hasLibpodApi: true,
 		// Rootless containers on cgroup v1 have no cgroups of their own; on v2 they belong to another user's slice.
 		canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
+		projectLabelKeys: ['com.docker.compose.project', 'io.podman.compose.project'],
 		execCommands: [
 			['docker', '--host', '{address}'],
 			['podman', '--url', '{address}'],

@@ -1,13 +1,14 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService} from '../compose/types.js';
 import {buildImage} from '../engine/build.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
 import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
-import {builtImageName, configHash, configHashLabel, containerLabels, containerName} from './labels.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName, projectLabels} from './labels.js';
 
 export type Preparation = {
 	readonly containerIds: readonly string[];
@@ -122,7 +123,8 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 			action = 'created';
 		}
 
-		const labels = {...spec.options.Labels, ...containerLabels({project, service: service.name, number, configHash: hash})};
+		const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
+		const labels = {...spec.options.Labels, ...engineLabels, ...containerLabels({project, service: service.name, number, configHash: hash})};
 		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
 		isRunning = false;
 	}
