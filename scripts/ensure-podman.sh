@@ -3,7 +3,7 @@
 # holds the same local images as the Docker engine, and (test set-up only) runs health checks.
 # Idempotent and serialised with flock; called by `scripts/ensure-engine.sh --podman`.
 #
-#  1. install podman (Debian's 4.3.1) when missing; its containers fail with "error setting rlimits
+#  1. install podman (Debian's 4.3.1) and podman-compose when missing; its containers fail with "error setting rlimits
 #     … operation not permitted" until default_ulimits are at or below this machine's limits:
 #     /etc/containers/containers.conf.d/stacktui-ulimits.conf sets nofile and nproc to 1024
 #  2. if the socket does not answer: `podman system service --time=0 unix:///run/podman/podman.sock`
@@ -43,7 +43,15 @@ install_podman() {
 		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 podman >/dev/null
 		echo "podman: installed $(podman --version) in $((SECONDS - t0)) s"
 	fi
-	command -v curl >/dev/null 2>&1 || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+	# podman-compose: the tests check that it and stacktui see the same projects.
+	local tools=()
+	command -v curl >/dev/null 2>&1 || tools+=(curl)
+	command -v podman-compose >/dev/null 2>&1 || tools+=(podman-compose)
+	if [ ${#tools[@]} -gt 0 ]; then
+		as_root apt-get update -qq >/dev/null
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Use-Pty=0 "${tools[@]}" >/dev/null
+		echo "podman: installed ${tools[*]}"
+	fi
 	local conf=/etc/containers/containers.conf.d/stacktui-ulimits.conf
 	if [ ! -f "$conf" ]; then
 		as_root mkdir -p "$(dirname "$conf")"

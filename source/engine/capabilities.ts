@@ -27,6 +27,12 @@ export type EngineCapabilities = {
 	 */
 	readonly hasHealthEvents: boolean;
 	readonly statsSource: StatsSource;
+	/**
+	 * The events endpoint's label and container filters keep the events of a container being removed.
+	 * Podman's drop them (its `die` and `remove` never arrive): stacktui then asks for every container
+	 * event and filters them itself.
+	 */
+	readonly hasReliableEventFilters: boolean;
 	/** The engine also serves Podman's own API (/libpod/…): 1-second stats, a listing with each container's health. */
 	readonly hasLibpodApi: boolean;
 	/**
@@ -40,6 +46,8 @@ export type EngineCapabilities = {
 	 * tools: com.docker.compose.project, and io.podman.compose.project, by which podman-compose finds its own.
 	 */
 	readonly projectLabelKeys: readonly string[];
+	/** Variables the engine adds to every container's environment (Config.Env) beyond the image's and the user's. */
+	readonly addedEnvironment: readonly string[];
 	/** Commands that run `exec -it` against this engine, best first; `{address}` is the engine's URL. */
 	readonly execCommands: ReadonlyArray<readonly string[]>;
 	/** What differs from Docker, one short line each, for the readme's table and `stacktui check`. */
@@ -77,9 +85,11 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			isRootless,
 			hasHealthEvents: true,
 			statsSource: 'docker-stream',
+			hasReliableEventFilters: true,
 			hasLibpodApi: false,
 			canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
 			projectLabelKeys: ['com.docker.compose.project'],
+			addedEnvironment: [],
 			execCommands: [['docker', '--host', '{address}']],
 			notes: [],
 		};
@@ -94,10 +104,12 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 		// Podman 4 sends `health_status` without the status, and its HealthStatus field lags one check behind.
 		hasHealthEvents: false,
 		statsSource: hasStats ? 'libpod-stream' : 'none',
+		hasReliableEventFilters: false,
 		hasLibpodApi: true,
 		// Rootless containers on cgroup v1 have no cgroups of their own; on v2 they belong to another user's slice.
 		canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
 		projectLabelKeys: ['com.docker.compose.project', 'io.podman.compose.project'],
+		addedEnvironment: ['container', 'HOME', 'HOSTNAME', 'TERM'],
 		execCommands: [
 			['docker', '--host', '{address}'],
 			['podman', '--url', '{address}'],
@@ -105,6 +117,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 		notes: [
 			'health is read by inspecting health-checked containers at the refresh interval (no usable health events)',
 			'Podman runs health checks only through systemd timers: without systemd, something must call `podman healthcheck run`',
+			'events are filtered by stacktui: Podman\'s label filter drops the events of a container being removed, which it calls `remove`',
 			hasStats ? 'stats come from libpod\'s stream (the compat stream samples every 5 s)' : 'no CPU or memory: rootless Podman on cgroup v1 has no container stats',
 		],
 	};

@@ -47,7 +47,9 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	}
 
 	const attributes = raw.Actor?.Attributes ?? {};
-	const [action = '', detail] = raw.Action.split(': ');
+	const [named = '', detail] = raw.Action.split(': ');
+	// Podman calls a container's removal `remove`; Docker has no container event of that name.
+	const action = named === 'remove' ? 'destroy' : named;
 	const exitCode = attributes['exitCode'];
 	return {
 		id,
@@ -68,6 +70,8 @@ export type EventsOptions = {
 	readonly onEvent: (event: EngineEvent) => void;
 	/** Also follow health_status events; false for engines whose health events carry no usable status. */
 	readonly withHealth?: boolean;
+	/** The engine's label filter can be trusted (capabilities); otherwise every container event is read and filtered here. */
+	readonly hasReliableEventFilters?: boolean;
 	/** Called when the stream is up (after every reconnect, so the caller can resync) and when it is lost. */
 	readonly onConnection: (isConnected: boolean, error?: Error) => void;
 };
@@ -83,13 +87,16 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 	while (!signal.aborted) {
 		let error: Error | undefined;
 		try {
-			const stream = await docker.getEvents({
-				filters: {type: ['container'], label: [projectFilter(options.project)], event: eventsToWatch(options.withHealth ?? true)},
-				abortSignal: signal,
-			});
+			const actions = eventsToWatch(options.withHealth ?? true);
+			const type: Array<'container'> = ['container'];
+			const filters = (options.hasReliableEventFilters ?? true) ? {type, label: [projectFilter(options.project)], event: actions} : {type};
+			const stream = await docker.getEvents({filters, abortSignal: signal});
 			backoff.reset();
 			options.onConnection(true);
-			await readEvents(stream, signal, options.onEvent);
+			await readEvents(stream, signal, event => {
+				// Filtered here too: an engine whose filters drop events is asked for all of them.
+				if (event.project === options.project && actions.includes(event.action)) options.onEvent(event);
+			});
 		} catch (caught) {
 			error = caught as Error;
 		}

@@ -96,6 +96,7 @@ export class StackWatcher {
 		void watchEvents(this.docker, {
 			project: this.#state.project,
 			withHealth: capabilities.hasHealthEvents,
+			hasReliableEventFilters: capabilities.hasReliableEventFilters,
 			signal,
 			onEvent: event => this.#onEvent(event),
 			onConnection: (isConnected, error) => {

@@ -11,6 +11,8 @@ export type UpEventHandlers = {
 	readonly onReconnect: () => void;
 	/** Follow health_status events too; false where the engine's carry no status (health is polled then). */
 	readonly withHealth?: boolean;
+	/** From the engine's capabilities: whether its event filters can be trusted. */
+	readonly hasReliableEventFilters?: boolean;
 };
 
 /**
@@ -25,6 +27,7 @@ export async function followUpEvents(docker: Docker, project: string, signal: Ab
 			project,
 			signal,
 			withHealth: handlers.withHealth ?? true,
+			hasReliableEventFilters: handlers.hasReliableEventFilters ?? true,
 			onEvent: event => void toUpEvent(docker, event).then(next => next && handlers.onEvent(next)),
 			onConnection(isConnected, error) {
 				if (!isFirst) {

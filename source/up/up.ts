@@ -104,9 +104,10 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 				}
 			};
 
-			const {hasHealthEvents} = await capabilitiesOf(docker, controller.signal);
+			const {hasHealthEvents, hasReliableEventFilters} = await capabilitiesOf(docker, controller.signal);
 			await followUpEvents(docker, project.name, controller.signal, {
 				withHealth: hasHealthEvents,
+				hasReliableEventFilters,
 				onEvent: event => dispatch(event),
 				// Events missed while the stream was down.
 				onReconnect: () => void readCurrent(),
