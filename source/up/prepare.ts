@@ -9,6 +9,7 @@ import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
 import {builtImageName, configHash, configHashLabel, containerLabels, containerName, projectLabels} from './labels.js';
+import {isBuildStep} from './progress-text.js';
 
 export type Preparation = {
 	readonly containerIds: readonly string[];
@@ -52,7 +53,7 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => isBuildStep(line) && context.onDetail(line));
 		}
 
 		context.onPhase('pulling');
