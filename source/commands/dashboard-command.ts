@@ -47,6 +47,8 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 	const keymap = loadKeymap();
 	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
 	session.start();
+	const {noStatsReason} = connection.capabilities;
+	if (noStatsReason !== undefined) session.say(noStatsReason, false);
 	try {
 		await runApp({
 			session,

@@ -27,6 +27,8 @@ export type EngineCapabilities = {
 	 */
 	readonly hasHealthEvents: boolean;
 	readonly statsSource: StatsSource;
+	/** Why there are no stats when statsSource is 'none', one line for the status bar. */
+	readonly noStatsReason: string | undefined;
 	/**
 	 * The events endpoint's label and container filters keep the events of a container being removed.
 	 * Podman's drop them (its `die` and `remove` never arrive): stacktui then asks for every container
@@ -70,6 +72,8 @@ export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean
 	return names.some(name => typeof name === 'string' && /podman/i.test(name));
 }
 
+const noStatsReason = 'no CPU or memory: rootless Podman on cgroup v1 has no container stats (cgroup v2 has)';
+
 /** The capabilities of an engine, from what it answered at connect time. Pure. */
 export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 	const {version, info} = facts;
@@ -85,6 +89,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			isRootless,
 			hasHealthEvents: true,
 			statsSource: 'docker-stream',
+			noStatsReason: undefined,
 			hasReliableEventFilters: true,
 			hasLibpodApi: false,
 			canReadCgroupFiles: isLocal && !isRootless && cgroupVersion !== undefined,
@@ -104,6 +109,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 		// Podman 4 sends `health_status` without the status, and its HealthStatus field lags one check behind.
 		hasHealthEvents: false,
 		statsSource: hasStats ? 'libpod-stream' : 'none',
+		noStatsReason: hasStats ? undefined : noStatsReason,
 		hasReliableEventFilters: false,
 		hasLibpodApi: true,
 		// Rootless containers on cgroup v1 have no cgroups of their own; on v2 they belong to another user's slice.
@@ -118,7 +124,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			'health is read by inspecting health-checked containers at the refresh interval (no usable health events)',
 			'Podman runs health checks only through systemd timers: without systemd, something must call `podman healthcheck run`',
 			'events are filtered by stacktui: Podman\'s label filter drops the events of a container being removed, which it calls `remove`',
-			hasStats ? 'stats come from libpod\'s stream (the compat stream samples every 5 s)' : 'no CPU or memory: rootless Podman on cgroup v1 has no container stats',
+			hasStats ? 'stats come from libpod\'s stream (the compat stream samples every 5 s)' : noStatsReason,
 		],
 	};
 }

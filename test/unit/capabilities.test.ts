@@ -54,6 +54,8 @@ test('Podman rootless on cgroup v1: no stats, no cgroup files; rootless read fro
 	const capabilities = detectCapabilities(rootless);
 	t.like(capabilities, {isRootless: true, statsSource: 'none', canReadCgroupFiles: false, hasHealthEvents: false});
 	t.true(capabilities.notes.some(note => note.includes('no CPU or memory')));
+	t.regex(capabilities.noStatsReason ?? '', /^no CPU or memory: rootless Podman on cgroup v1/);
+	t.is(detectCapabilities(podman).noStatsReason, undefined);
 	// The same engine on cgroup v2 has stats.
 	t.is(detectCapabilities({...rootless, info: {...rootless.info, CgroupVersion: '2'}}).statsSource, 'libpod-stream');
 });
