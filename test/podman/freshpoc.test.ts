@@ -3,9 +3,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import test from 'ava';
-import yaml from 'yaml';
 import type {StatusReport} from '../../source/commands/status.js';
 import {runCli} from '../helpers/cli.js';
+import {healthyEdges} from '../helpers/compose-files.js';
 import {removeComposeProject} from '../helpers/compose-project.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
@@ -16,20 +16,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const composeFile = path.join(root, 'profiles/freshpoc/docker-compose.yml');
 const {docker} = await connectForTests();
 
-type ComposeFile = {services: Record<string, {depends_on?: Record<string, {condition?: string}> | string[]}>};
 type HealthLog = {Log?: Array<{End?: string; ExitCode?: number}> | null};
 
-async function healthyEdges(): Promise<Array<[string, string]>> {
-	const {readFile} = await import('node:fs/promises');
-	const compose = yaml.parse(await readFile(composeFile, 'utf8')) as ComposeFile;
-	return Object.entries(compose.services).flatMap(([service, definition]) =>
-		Array.isArray(definition.depends_on) || definition.depends_on === undefined
-			? []
-			: Object.entries(definition.depends_on)
-					.filter(([, dependency]) => dependency.condition === 'service_healthy')
-					.map(([dependency]): [string, string] => [service, dependency]),
-	);
-}
 
 test('FreshPoC comes up on Podman with stacktui up: 17 services healthy, in service_healthy order, seen by both compose tools', async t => {
 	const project = newProjectName('freshpoc');
@@ -51,7 +39,7 @@ test('FreshPoC comes up on Podman with stacktui up: 17 services healthy, in serv
 
 	const byService = new Map(report.services.map(service => [service.service, service.id]));
 	const inspect = async (service: string) => docker.getContainer(byService.get(service) ?? service).inspect();
-	for (const [dependent, dependency] of await healthyEdges()) {
+	for (const [dependent, dependency] of healthyEdges(composeFile)) {
 		// Health logs keep the last five checks; FreshPoC checks every 10 s and is up in under a minute.
 		const log = ((await inspect(dependency)).State.Health as HealthLog | undefined)?.Log ?? [];
 		const healthyAt = Math.min(...log.filter(entry => entry.ExitCode === 0).map(entry => Date.parse(entry.End ?? '')));
