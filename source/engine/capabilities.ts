@@ -1,4 +1,7 @@
 import type Docker from 'dockerode';
+import {askEngine, type EngineFacts} from './engine-facts.js';
+
+export type {EngineFacts} from './engine-facts.js';
 
 /** Where per-container CPU and memory samples come from, about once a second. */
 export type StatsSource =
@@ -54,16 +57,6 @@ export type EngineCapabilities = {
 	readonly execCommands: ReadonlyArray<readonly string[]>;
 	/** What differs from Docker, one short line each, for the readme's table and `stacktui check`. */
 	readonly notes: readonly string[];
-};
-
-/** The engine's answers to GET /version, GET /info and (Podman only) GET /libpod/info. */
-export type EngineFacts = {
-	readonly version: Partial<Docker.DockerVersion>;
-	readonly info: {readonly CgroupVersion?: unknown; readonly SecurityOptions?: unknown};
-	/** Podman's own info: `host.security.rootless`; undefined on Docker. */
-	readonly libpodInfo?: {readonly host?: {readonly security?: {readonly rootless?: unknown}}} | undefined;
-	/** The engine's address as a URL: unix://…, tcp://…, ssh://… */
-	readonly address: string;
 };
 
 /** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
@@ -148,41 +141,10 @@ export function rememberCapabilities(docker: Docker, capabilities: EngineCapabil
 export async function capabilitiesOf(docker: Docker, signal?: AbortSignal): Promise<EngineCapabilities> {
 	const found = known.get(docker);
 	if (found !== undefined) return found;
-	const facts = await askEngine(docker, signal);
+	const facts = await askEngine(docker, addressOf(docker), signal);
 	const capabilities = detectCapabilities(facts);
 	known.set(docker, capabilities);
 	return capabilities;
-}
-
-/** GET /version and /info, and Podman's /libpod/info for what the compat API leaves out (rootless). */
-export async function askEngine(docker: Docker, signal?: AbortSignal): Promise<EngineFacts> {
-	const options = {abortSignal: signal} as object;
-	const [version, info] = await Promise.all([
-		(docker.version as (options: object) => Promise<Docker.DockerVersion>).call(docker, options),
-		(docker.info as (options: object) => Promise<EngineFacts['info']>).call(docker, options),
-	]);
-	const libpodInfo = isPodmanVersion(version) ? await dialJson(docker, '/v4.0.0/libpod/info', signal) : undefined;
-	return {version, info, libpodInfo: libpodInfo as EngineFacts['libpodInfo'], address: addressOf(docker)};
-}
-
-/**
- * A GET through the client's own connection (socket, tcp or ssh), parsed as JSON. The query goes
- * in `query` (objects are sent as JSON, as `filters` must be), never in the path: docker-modem
- * cuts the path's last character when it holds a `?` and no options are given.
- */
-export async function dialJson(docker: Docker, path: string, signal?: AbortSignal, query?: Record<string, unknown>): Promise<unknown> {
-	return new Promise((resolve, reject) => {
-		docker.modem.dial(
-			{
-				path: query === undefined ? path : `${path}?`,
-				method: 'GET',
-				...(query === undefined ? {} : {options: query}),
-				statusCodes: {200: true, 404: 'not found', 500: 'server error'},
-				abortSignal: signal,
-			} as never,
-			(error: unknown, data: unknown) => (error ? reject(error as Error) : resolve(data)),
-		);
-	});
 }
 
 function addressOf(docker: Docker): string {

@@ -1,7 +1,8 @@
 import {accessSync, constants, existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import Docker from 'dockerode';
-import {type EngineCapabilities, detectCapabilities, dialJson, isPodmanVersion, rememberCapabilities} from './capabilities.js';
+import {type EngineCapabilities, detectCapabilities, rememberCapabilities} from './capabilities.js';
+import {askEngine} from './engine-facts.js';
 import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
 import {EngineError, engineErrorFromFailure} from './engine-error.js';
 
@@ -40,24 +41,18 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 	try {
 		const docker = createDocker(resolved, timeoutMilliseconds);
 		const signal = AbortSignal.timeout(timeoutMilliseconds);
-		await withSignal(docker, 'ping', signal);
-		// Podman's compat info leaves out whether it runs rootless: its own info says. Asked at once (Docker answers
-		// 404), since each of these takes Podman a second or more on a loaded machine.
-		const [version, info, libpodInfo] = await Promise.all([
-			withSignal(docker, 'version', signal) as Promise<Docker.DockerVersion>,
-			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown; SecurityOptions?: unknown}>,
-			dialJson(docker, '/v4.0.0/libpod/info', signal).catch(() => undefined) as Promise<never>,
-		]);
-		const capabilities = detectCapabilities({version, info, libpodInfo, address});
+		const facts = await askEngine(docker, address, signal);
+		const {version, info} = facts;
+		const capabilities = detectCapabilities(facts);
 		rememberCapabilities(docker, capabilities);
 		return {
 			docker,
 			address,
 			source,
-			version: version.Version,
-			apiVersion: version.ApiVersion,
-			os: version.Os,
-			arch: version.Arch,
+			version: version.Version ?? '',
+			apiVersion: version.ApiVersion ?? '',
+			os: version.Os ?? '',
+			arch: version.Arch ?? '',
 			cgroupVersion: info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined,
 			capabilities,
 		};
@@ -106,10 +101,4 @@ function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Doc
 			cause: error,
 		});
 	}
-}
-
-/** dockerode 5 accepts `abortSignal` on these calls; @types/dockerode 4.0.2 does not declare it. */
-async function withSignal(docker: Docker, method: 'ping' | 'version' | 'info', signal: AbortSignal): Promise<unknown> {
-	const call = docker[method] as unknown as (this: Docker, options: {abortSignal: AbortSignal}) => Promise<unknown>;
-	return call.call(docker, {abortSignal: signal});
 }

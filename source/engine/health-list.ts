@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {dialJson} from './capabilities.js';
+import {dialJson} from './engine-facts.js';
 import {projectFilter, toHealth} from './containers.js';
 import type {Health} from './types.js';
 
