@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import {Backoff, sleep} from './backoff.js';
+import {capabilitiesOf} from './capabilities.js';
 import {projectFilter, toHealth} from './containers.js';
 import {LineSplitter} from './line-splitter.js';
 import {type EngineEvent, projectLabel, serviceLabel} from './types.js';
@@ -70,7 +71,7 @@ export type EventsOptions = {
 	readonly onEvent: (event: EngineEvent) => void;
 	/** Also follow health_status events; false for engines whose health events carry no usable status. */
 	readonly withHealth?: boolean;
-	/** The engine's label filter can be trusted (capabilities); otherwise every container event is read and filtered here. */
+	/** The engine's label filter can be trusted; otherwise every container event is read and filtered here. From the engine's capabilities when not given. */
 	readonly hasReliableEventFilters?: boolean;
 	/** Called when the stream is up (after every reconnect, so the caller can resync) and when it is lost. */
 	readonly onConnection: (isConnected: boolean, error?: Error) => void;
@@ -89,7 +90,8 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 		try {
 			const actions = eventsToWatch(options.withHealth ?? true);
 			const type: Array<'container'> = ['container'];
-			const filters = (options.hasReliableEventFilters ?? true) ? {type, label: [projectFilter(options.project)], event: actions} : {type};
+			const isReliable = options.hasReliableEventFilters ?? (await capabilitiesOf(docker, signal)).hasReliableEventFilters;
+			const filters = isReliable ? {type, label: [projectFilter(options.project)], event: actions} : {type};
 			const stream = await docker.getEvents({filters, abortSignal: signal});
 			backoff.reset();
 			options.onConnection(true);

@@ -27,7 +27,7 @@ export async function followUpEvents(docker: Docker, project: string, signal: Ab
 			project,
 			signal,
 			withHealth: handlers.withHealth ?? true,
-			hasReliableEventFilters: handlers.hasReliableEventFilters ?? true,
+			...(handlers.hasReliableEventFilters === undefined ? {} : {hasReliableEventFilters: handlers.hasReliableEventFilters}),
 			onEvent: event => void toUpEvent(docker, event).then(next => next && handlers.onEvent(next)),
 			onConnection(isConnected, error) {
 				if (!isFirst) {
