@@ -11,6 +11,7 @@ const {ava} = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 
 
 export default {
 	...ava,
+	// test/podman/ is left out of package.json's files (npm test runs on Docker).
 	files: [
 		'test/integration/connect.test.ts',
 		'test/integration/events.test.ts',
