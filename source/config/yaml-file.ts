@@ -1,6 +1,9 @@
-import {readFileSync} from 'node:fs';
-import {LineCounter, parseDocument, isNode, visit, type Document} from 'yaml';
+import {Lexer, LineCounter, parseDocument, isNode, isScalar, visit, type Document} from 'yaml';
 import {ConfigError, fileStart, type Location} from './config-error.js';
+import {readTextFile} from './read-text-file.js';
+
+/** More aliases than this in one file is an error (a "billion laughs" file would expand forever). */
+export const maximumAliasCount = 1000;
 
 /** A parsed YAML file that can tell where any value of it came from. */
 export type YamlFile = {
@@ -12,20 +15,12 @@ export type YamlFile = {
 
 /** Reads and parses a YAML file; a missing file or a syntax error is a ConfigError with line:column. */
 export function readYamlFile(file: string, displayName = file): YamlFile {
-	let source: string;
-	try {
-		source = readFileSync(file, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot read: ${code ?? String(error)}`;
-		throw new ConfigError(fileStart(displayName), reason);
-	}
-
-	return parseYaml(source, displayName);
+	return parseYaml(readTextFile(file, displayName), displayName);
 }
 
 export function parseYaml(source: string, file: string): YamlFile {
 	const lineCounter = new LineCounter();
+	checkAliasCount(source, file);
 	const document = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true});
 	const [first] = document.errors;
 	if (first !== undefined) {
@@ -34,6 +29,8 @@ export function parseYaml(source: string, file: string): YamlFile {
 		throw new ConfigError({file, line: position.line, column: position.col}, `invalid YAML: ${reason}`);
 	}
 
+	checkNodes(document, lineCounter, file);
+
 	return {
 		file,
 		value: toValue(document, lineCounter, file),
@@ -41,10 +38,44 @@ export function parseYaml(source: string, file: string): YamlFile {
 	};
 }
 
+/**
+ * Aliases are counted on the lexer's tokens, before anything is parsed: a file of many aliases
+ * fails in milliseconds instead of being composed (and expanded) for seconds.
+ */
+function checkAliasCount(source: string, file: string): void {
+	let aliases = 0;
+	let offset = 0;
+	for (const token of new Lexer().lex(source)) {
+		if (token.startsWith('*') && ++aliases > maximumAliasCount) {
+			const lines = source.slice(0, offset).split('\n');
+			throw new ConfigError({file, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1}, `invalid YAML: more than ${maximumAliasCount} aliases`);
+		}
+
+		// The lexer also yields one-character markers (document start, scalar) that are not in the source.
+		offset += /^[\u0000-\u0008\u000E-\u001F]$/.test(token) ? 0 : token.length;
+	}
+}
+
+/** Keys must be scalars: `? [a, b]` names nothing. */
+function checkNodes(document: Document, lineCounter: LineCounter, file: string): void {
+	const fail = (offset: number, reason: string): never => {
+		const position = lineCounter.linePos(offset);
+		throw new ConfigError({file, line: position.line, column: position.col}, reason);
+	};
+
+	visit(document, {
+		Pair(_key, pair) {
+			if (pair.key !== null && isNode(pair.key) && !isScalar(pair.key)) {
+				fail(pair.key.range?.[0] ?? 0, 'invalid YAML: a key must be a plain value, not a list or mapping');
+			}
+		},
+	});
+}
+
 /** toJS, with an alias to an anchor not set before it (which toJS throws on) as a ConfigError at the alias. */
 function toValue(document: Document, lineCounter: LineCounter, file: string): unknown {
 	try {
-		return document.toJS({maxAliasCount: 1000}) as unknown;
+		return document.toJS({maxAliasCount: maximumAliasCount}) as unknown;
 	} catch (error) {
 		let offset = 0;
 		visit(document, {Alias(_key, node) {
