@@ -127,12 +127,13 @@ test('migrate: list command, empty entrypoint, disabled healthcheck, zero replic
 	});
 });
 
-test('sidecar: network_mode of another service, left out by its profile', t => {
+test('sidecar: network_mode of another service (an implicit dependency, as compose adds), left out by its profile', t => {
 	t.deepEqual(project.services.map(({name}) => name), ['db', 'api', 'migrate']);
 	t.deepEqual<Core | undefined, Core>(service('sidecar'), {
 		...none,
 		...plain,
 		name: 'sidecar',
+		dependsOn: {api: {condition: 'service_started', isRequired: true}},
 		image: 'busybox',
 		command: ['sh', '-c', 'echo "ready" && sleep infinity'],
 		networks: {},
