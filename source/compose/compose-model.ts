@@ -1,7 +1,7 @@
 import {readComposeFile, type ReadContext} from './compose-file.js';
 import {applyExtends} from './extends.js';
 import {applyInclude} from './include.js';
-import {mergeValues} from './merge.js';
+import {mergeValues, stripMergeTags} from './merge.js';
 import {validateComposeFile} from './schema.js';
 import {locateIn, type Tracked} from './tracked.js';
 import {enforceFileUnicity} from './unicity.js';
@@ -24,7 +24,7 @@ export function loadModel(files: readonly string[], directory: string, context: 
 		const extended = applyExtends(read, file, context);
 		const included = applyInclude(extended, directory, context, [...chain, file], loadModel);
 		const unique = enforceFileUnicity(included);
-		merged = merged === undefined ? unique : mergeValues(merged, unique, []);
+		merged = merged === undefined ? stripMergeTags(unique) : mergeValues(merged, unique, []);
 		const current = merged;
 		validateComposeFile(current.value, (path, isKey) => locateIn(current.origin, path, isKey));
 	}

@@ -1,6 +1,7 @@
+import {overrideKey, resetMarker} from '../config/merge-tags.js';
 import {isMapping, type ValuePath} from './path.js';
 import {enforceUnicity} from './unicity.js';
-import {buildList, buildMapping, entriesOf, itemsOf, type Tracked} from './tracked.js';
+import {buildList, buildMapping, child, entriesOf, itemsOf, type Tracked} from './tracked.js';
 
 /** Lists that an override replaces; compose appends every other list (then drops repeats, see unicity.ts). */
 const replacedLists = new Set(['command', 'entrypoint']);
@@ -27,6 +28,10 @@ export function mergeValues(base: Tracked, override: Tracked, path: ValuePath): 
 		return base;
 	}
 
+	if (isMapping(override.value) && overrideKey in override.value) {
+		return stripMergeTags(child(override, overrideKey));
+	}
+
 	const isService = path.length >= 2 && path[0] === 'services';
 	if (isService && path.length === 4 && path[2] === 'ulimits') {
 		return override;
@@ -36,7 +41,12 @@ export function mergeValues(base: Tracked, override: Tracked, path: ValuePath): 
 		const entries = new Map(entriesOf(base));
 		for (const [key, value] of entriesOf(override)) {
 			const previous = entries.get(key);
-			entries.set(key, previous === undefined ? value : mergeValues(previous, value, [...path, key]));
+			if (value.value === resetMarker) {
+				entries.delete(key);
+				continue;
+			}
+
+			entries.set(key, previous === undefined ? stripMergeTags(value) : mergeValues(previous, value, [...path, key]));
 		}
 
 		return enforceUnicity(buildMapping(override.origin, [...entries]), path);
@@ -45,8 +55,25 @@ export function mergeValues(base: Tracked, override: Tracked, path: ValuePath): 
 	if (Array.isArray(base.value) && Array.isArray(override.value)) {
 		const key = path.at(-1);
 		const isReplaced = isService && ((path.length === 3 && replacedLists.has(String(key))) || (path.length === 4 && path[2] === 'healthcheck' && key === 'test'));
-		return isReplaced ? override : enforceUnicity(buildList(override.origin, [...itemsOf(base), ...itemsOf(override)]), path);
+		return isReplaced ? stripMergeTags(override) : enforceUnicity(buildList(override.origin, [...itemsOf(base), ...itemsOf(override).map(item => stripMergeTags(item))]), path);
 	}
 
-	return override;
+	return stripMergeTags(override);
+}
+
+/** A value with no merge tags left: `!reset` entries dropped, `!override` unwrapped (for a value merged over nothing). */
+export function stripMergeTags(tracked: Tracked): Tracked {
+	if (Array.isArray(tracked.value)) {
+		return tracked.value.some(item => typeof item === 'object' && item !== null) ? buildList(tracked.origin, itemsOf(tracked).map(item => stripMergeTags(item))) : tracked;
+	}
+
+	if (!isMapping(tracked.value)) {
+		return tracked;
+	}
+
+	if (overrideKey in tracked.value) {
+		return stripMergeTags(child(tracked, overrideKey));
+	}
+
+	return buildMapping(tracked.origin, entriesOf(tracked).filter(([, value]) => value.value !== resetMarker).map(([key, value]) => [key, stripMergeTags(value)] as const));
 }

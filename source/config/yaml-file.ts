@@ -1,5 +1,6 @@
 import {Lexer, LineCounter, parseDocument, isNode, isScalar, visit, type Document} from 'yaml';
 import {ConfigError, fileStart, type Location} from './config-error.js';
+import {markMergeTags} from './merge-tags.js';
 import {readTextFile} from './read-text-file.js';
 
 /** More aliases than this in one file is an error (a "billion laughs" file would expand forever). */
@@ -14,11 +15,16 @@ export type YamlFile = {
 };
 
 /** Reads and parses a YAML file; a missing file or a syntax error is a ConfigError with line:column. */
-export function readYamlFile(file: string, displayName = file): YamlFile {
-	return parseYaml(readTextFile(file, displayName), displayName);
+export function readYamlFile(file: string, displayName = file, options: ParseOptions = {}): YamlFile {
+	return parseYaml(readTextFile(file, displayName), displayName, options);
 }
 
-export function parseYaml(source: string, file: string): YamlFile {
+export type ParseOptions = {
+	/** Compose files: `!reset` and `!override` become markers the merge acts on (merge-tags.ts). */
+	readonly hasMergeTags?: boolean;
+};
+
+export function parseYaml(source: string, file: string, options: ParseOptions = {}): YamlFile {
 	const lineCounter = new LineCounter();
 	checkAliasCount(source, file);
 	const document = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true});
@@ -30,6 +36,9 @@ export function parseYaml(source: string, file: string): YamlFile {
 	}
 
 	checkNodes(document, lineCounter, file);
+	if (options.hasMergeTags === true) {
+		markMergeTags(document);
+	}
 
 	return {
 		file,
