@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
 import type {StackOperations} from '../stack/session.js';
 import {formatElapsed} from '../up/progress-text.js';
+import {servicesToRecreate} from '../up/plan.js';
 import {firstRefusal} from '../up/refusals.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
@@ -12,6 +13,9 @@ import {runUp} from '../up/up.js';
  * readable here) both say so and change nothing.
  */
 export function stackOperations(docker: Docker, project: ComposeProject | undefined, name: string): StackOperations {
+	// A second `u` within this long confirms recreating containers whose configuration differs.
+	const confirmWindowMs = 15_000;
+	let askedAtMs = Number.NEGATIVE_INFINITY;
 	const withoutModel = `no compose files for ${name} here: run stacktui -f FILE (or where its compose file is) to bring it up`;
 	return {
 		async up() {
@@ -25,6 +29,13 @@ export function stackOperations(docker: Docker, project: ComposeProject | undefi
 				return `up: ${refusal.line} (stacktui up --allow-unsupported starts it without)`;
 			}
 
+			const changed = await servicesToRecreate(docker, project, services);
+			if (changed.length > 0 && Date.now() - askedAtMs > confirmWindowMs) {
+				askedAtMs = Date.now();
+				return `up: ${changed.join(', ')} run${changed.length === 1 ? 's' : ''} with another configuration than ${project.configFiles.length === 1 ? 'the compose file' : 'the compose files'} (or another tool made ${changed.length === 1 ? 'it' : 'them'}): press u again to recreate`;
+			}
+
+			askedAtMs = Number.NEGATIVE_INFINITY;
 			const started = Date.now();
 			const result = await runUp(docker, project, services);
 			const failed = Object.values(result.state.services).filter(service => service.phase === 'failed' || service.phase === 'blocked');

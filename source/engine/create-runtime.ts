@@ -32,10 +32,8 @@ export function runtimeHostConfig(service: ComposeService, containerIdOf: Contai
 	const {runtime} = service;
 	const {modes, limits} = runtime;
 	const idOf = (target: string) => containerIdOf?.(target) ?? `${target} (no container)`;
-	const links = [
-		...runtime.links.map(link => `${idOf(link.service)}:${link.alias}`),
-		...runtime.externalLinks.map(link => (link.includes(':') ? link : `${link}:${link}`)),
-	];
+	// On a user-defined network links are endpoint settings (see linksOf); here only with network_mode.
+	const links = service.networkMode === undefined ? [] : linksOf(service, containerIdOf);
 	const volumesFrom = runtime.volumesFrom.map(entry => {
 		if (entry.startsWith('container:')) {
 			return entry.slice('container:'.length);
@@ -87,6 +85,14 @@ export function runtimeHostConfig(service: ComposeService, containerIdOf: Contai
 		VolumesFrom: list(volumesFrom),
 	};
 	return Object.fromEntries(Object.entries(host).filter(([, value]) => value !== undefined));
+}
+
+/** links and external_links as the engine takes them: "container:alias". */
+export function linksOf(service: ComposeService, containerIdOf: ContainerIdOf | undefined): string[] {
+	return [
+		...service.runtime.links.map(link => `${containerIdOf?.(link.service) ?? link.service}:${link.alias}`),
+		...service.runtime.externalLinks.map(link => (link.includes(':') ? link : `${link}:${link}`)),
+	];
 }
 
 /** Mounts of the secrets and configs read from a file: read-only binds, as compose makes them. */

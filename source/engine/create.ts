@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService, PortMapping, VolumeMount} from '../compose/types.js';
-import {fileMounts, runtimeHostConfig} from './create-runtime.js';
+import {fileMounts, linksOf, runtimeHostConfig} from './create-runtime.js';
 
 /** A network the container joins after create, before start (the engine takes only one at create). */
 export type ExtraNetwork = {readonly name: string; readonly aliases: readonly string[]};
@@ -32,6 +32,7 @@ export function containerSpec(service: ComposeService, context: SpecContext): Co
 	const binds = service.volumes.filter(mount => mount.type === 'bind').map(bindOf);
 	const mounts = [...service.volumes.filter(mount => mount.type !== 'bind').map(mount => mountOf(mount, project)), ...fileMounts(service, project)];
 	const [first, ...others] = networksOf(service, project);
+	const links = linksOf(service, context.containerIdOf);
 	const exposed = [...new Set([...ports.map(({key}) => key), ...service.runtime.expose.map(entry => (entry.includes('/') ? entry : `${entry}/tcp`))])];
 	const networkMode = networkModeOf(service.networkMode, context) ?? first?.name;
 	const hostConfig: Docker.HostConfig = {
@@ -68,7 +69,7 @@ export function containerSpec(service: ComposeService, context: SpecContext): Co
 		HostConfig: hostConfig,
 		...(first === undefined || service.networkMode !== undefined
 			? {}
-			: {NetworkingConfig: {EndpointsConfig: {[first.name]: {Aliases: [...first.aliases]}}}}),
+			: {NetworkingConfig: {EndpointsConfig: {[first.name]: {Aliases: [...first.aliases], ...(links.length > 0 ? {Links: links} : {})}}}}),
 	};
 	return {options, extraNetworks: service.networkMode === undefined ? others : []};
 }

@@ -29,6 +29,10 @@ export async function injectFiles(docker: Docker, containerId: string, service: 
 		}
 	}
 
+	if (entries.length > 0 && service.runtime.isReadOnly) {
+		throw new Error(`${entries.map(entry => entry.path).join(', ')}: cannot copy a secret or config into a read-only container (read_only: true); give it a file: instead`);
+	}
+
 	if (entries.length > 0) {
 		await docker.getContainer(containerId).putArchive(tarArchive(entries), {path: '/'});
 	}
