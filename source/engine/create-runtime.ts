@@ -43,8 +43,8 @@ export function runtimeHostConfig(service: ComposeService, containerIdOf: Contai
 		return mode === undefined ? idOf(name) : `${idOf(name)}:${mode}`;
 	});
 	const host: Docker.HostConfig & Record<string, unknown> = {
-		CapAdd: list(runtime.capAdd),
-		CapDrop: list(runtime.capDrop),
+		CapAdd: list(runtime.capAdd.map(capability => normalizeCapability(capability))),
+		CapDrop: list(runtime.capDrop.map(capability => normalizeCapability(capability))),
 		ReadonlyRootfs: runtime.isReadOnly || undefined,
 		Privileged: runtime.isPrivileged || undefined,
 		Init: runtime.hasInit,
@@ -103,6 +103,12 @@ export function fileMounts(service: ComposeService, project: ComposeProject): Do
 			return source?.kind === 'file' ? [{Type: 'bind' as const, Source: source.path, Target: mount.target, ReadOnly: true}] : [];
 		}),
 	);
+}
+
+/** As the Docker client sends capabilities (API 1.40+): upper case with the CAP_ prefix; ALL as it is. */
+export function normalizeCapability(capability: string): string {
+	const upper = capability.toUpperCase();
+	return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
 }
 
 function list(values: readonly string[]): string[] | undefined {

@@ -89,5 +89,5 @@ test('check gives the line up refuses with, and both exit 2', async t => {
 	t.is(check.code, 2);
 	t.is(up.code, 2);
 	t.is(check.stderr, up.stderr);
-	t.regex(check.stderr, /^stacktui: .*refused\.yml:7:7: services\.web\.networks\.back\.ipv4_address: is not supported by stacktui through the Engine API; --allow-unsupported starts the stack without it\n$/);
+	t.regex(check.stderr, /^stacktui: .*refused\.yml:7:9: services\.web\.networks\.back\.ipv4_address: is not supported by stacktui through the Engine API; --allow-unsupported starts the stack without it\n$/);
 });
