@@ -19,7 +19,7 @@ const parent = mkdtempSync(path.join(tmpdir(), 'stt-no-profile-'));
 const project = `stt-np-${randomBytes(3).toString('hex')}`;
 const directory = path.join(parent, project);
 const empty = path.join(parent, 'empty');
-const terminal = new TmuxTerminal(120, 30);
+const terminal = new TmuxTerminal(140, 60);
 
 test.before(async () => {
 	mkdirSync(directory);
