@@ -23,7 +23,7 @@ export type ReadContext = {
  * comments), which compose skips. A top level that is not a mapping is a ConfigError.
  */
 export function readComposeFile(file: string, directory: string, context: ReadContext): Tracked | undefined {
-	const yamlFile = readYamlFile(file, context.display(file), {hasMergeTags: true});
+	const yamlFile = readYamlFile(file, context.display(file), {isComposeFile: true});
 	if (yamlFile.value === null || yamlFile.value === undefined) {
 		return undefined;
 	}

@@ -1,4 +1,4 @@
-import {Lexer, LineCounter, parseDocument, isNode, isScalar, visit, type Document} from 'yaml';
+import {Lexer, LineCounter, parseDocument, isNode, isScalar, visit, type Document, type ScalarTag} from 'yaml';
 import {ConfigError, fileStart, type Location} from './config-error.js';
 import {markMergeTags} from './merge-tags.js';
 import {readTextFile} from './read-text-file.js';
@@ -19,15 +19,27 @@ export function readYamlFile(file: string, displayName = file, options: ParseOpt
 	return parseYaml(readTextFile(file, displayName), displayName, options);
 }
 
+/**
+ * Compose reads `0400` as octal, as YAML 1.1 and Go's yaml.v3 do (file modes of secrets and
+ * configs are written so); YAML 1.2 would read it as 400.
+ */
+const octalInteger: ScalarTag = {
+	identify: value => typeof value === 'number',
+	default: true,
+	tag: 'tag:yaml.org,2002:int',
+	test: /^0[0-7]+$/,
+	resolve: text => Number.parseInt(text, 8),
+};
+
 export type ParseOptions = {
-	/** Compose files: `!reset` and `!override` become markers the merge acts on (merge-tags.ts). */
-	readonly hasMergeTags?: boolean;
+	/** A compose file: `!reset` and `!override` become markers the merge acts on (merge-tags.ts), `0400` is octal. */
+	readonly isComposeFile?: boolean;
 };
 
 export function parseYaml(source: string, file: string, options: ParseOptions = {}): YamlFile {
 	const lineCounter = new LineCounter();
 	checkAliasCount(source, file);
-	const document = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true});
+	const document = parseDocument(source, {lineCounter, prettyErrors: false, uniqueKeys: true, ...(options.isComposeFile === true ? {customTags: tags => [octalInteger, ...tags]} : {})});
 	const [first] = document.errors;
 	if (first !== undefined) {
 		const position = lineCounter.linePos(first.pos[0]);
@@ -36,7 +48,7 @@ export function parseYaml(source: string, file: string, options: ParseOptions = 
 	}
 
 	checkNodes(document, lineCounter, file);
-	if (options.hasMergeTags === true) {
+	if (options.isComposeFile === true) {
 		markMergeTags(document);
 	}
 

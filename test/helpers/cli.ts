@@ -12,7 +12,7 @@ export async function runCli(args: readonly string[], environment: Record<string
 	return new Promise(resolve => {
 		execFile(
 			process.execPath,
-			['--import=tsx', path.join(root, 'source/bin.ts'), ...args],
+			[`--import=${path.join(root, 'node_modules/tsx/dist/esm/index.mjs')}`, path.join(root, 'source/bin.ts'), ...args],
 			{cwd, env: {...process.env, ...environment}, timeout: timeoutMs},
 			(error, stdout, stderr) => {
 				const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
