@@ -12,7 +12,8 @@ import {TmuxTerminal} from '../helpers/tmux.js';
 
 const run = promisify(execFile);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const stacktui = `node --import=${root}/node_modules/tsx/dist/esm/index.mjs ${root}/source/bin.ts`;
+// tsx reads the tsconfig of the directory it runs in: name stacktui's, for its JSX settings.
+const stacktui = `TSX_TSCONFIG_PATH=${root}/tsconfig.json node --import=${root}/node_modules/tsx/dist/esm/index.mjs ${root}/source/bin.ts`;
 const {docker} = await connectForTests();
 const parent = mkdtempSync(path.join(tmpdir(), 'stt-no-profile-'));
 // A directory of the user's own: compose names the project after it.

@@ -13,7 +13,7 @@ export async function runCli(args: readonly string[], environment: Record<string
 		execFile(
 			process.execPath,
 			[`--import=${path.join(root, 'node_modules/tsx/dist/esm/index.mjs')}`, path.join(root, 'source/bin.ts'), ...args],
-			{cwd, env: {...process.env, ...environment}, timeout: timeoutMs},
+			{cwd, env: {...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.json'), ...environment}, timeout: timeoutMs},
 			(error, stdout, stderr) => {
 				const code = error === null ? 0 : typeof error.code === 'number' ? error.code : 1;
 				resolve({code, stdout, stderr, milliseconds: Date.now() - started});

@@ -77,7 +77,12 @@ test('include, extends, secrets, configs, an override file and links: stacktui u
 	t.is(await shell(web.Id, 'cat /etc/greeting.txt; echo; cat /site'), 'hello stacktui\nserver_name example;\n', 'configs from content and from a file');
 	t.is(await shell(web.Id, 'echo $FROM_BASE $FROM_OVERRIDE'), 'yes yes\n', 'extends and the override file');
 	t.is(await shell((await containerOf(ours, 'db')).Id, 'echo $DB_TAG'), 'from-db-env\n', 'the included file reads its own .env');
-	t.regex(await shell(web.Id, 'nslookup database 2>&1 || true'), /Address:? .*\d+\.\d+\.\d+\.\d+/, 'the link alias resolves');
+	// The link is an endpoint link to the db container under its alias, as Compose v2 sets it
+	// (this engine runs without iptables, so its embedded DNS cannot be asked from a container).
+	const linksOf = (inspect: Docker.ContainerInspectInfo) => Object.values(inspect.NetworkSettings.Networks).flatMap(network => network.Links ?? []);
+	const [db, theirDb] = [await containerOf(ours, 'db'), await containerOf(theirs, 'db')];
+	t.true(linksOf(web).some(link => [db.Id, db.Name.slice(1)].includes(link.split(':')[0] ?? '') && link.endsWith(':database')), JSON.stringify(linksOf(web)));
+	t.true(linksOf(await containerOf(theirs, 'web')).includes(`${theirDb.Name.slice(1)}:database`));
 	const {stdout: psV1} = await run('docker-compose', ['-p', ours, 'ps', '--services'], {cwd: elsewhere}).catch((error: {stdout?: string}) => ({stdout: error.stdout ?? ''}));
 	t.true(psV1 === '' || psV1.includes('web'), 'compose v1 has nothing to object to either');
 });
