@@ -9,6 +9,8 @@
 #     in the background (log: /tmp/dockerd.log), wait up to 60 s
 #  3. scripts/build-test-images.sh and scripts/build-standins.sh (local images for the tests and
 #     the shipped profiles: no registry is needed; fast no-ops when the images are current)
+#  4. scripts/ensure-compose-v2.sh: Compose v2 from Debian unstable (cached), the reference the
+#     conformance tests compare the loader with
 #
 # Honours DOCKER_HOST: an engine elsewhere is used if it answers, but it cannot be started here.
 #
@@ -121,6 +123,7 @@ engine_line
 flock -u 9
 bash "$here/build-test-images.sh"
 bash "$here/build-standins.sh"
+bash "$here/ensure-compose-v2.sh" >/dev/null
 if [ "$with_podman" = 1 ]; then
 	bash "$here/ensure-podman.sh"
 fi

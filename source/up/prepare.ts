@@ -3,6 +3,8 @@ import type {ComposeProject, ComposeService} from '../compose/types.js';
 import {buildImage} from '../engine/build.js';
 import {capabilitiesOf} from '../engine/capabilities.js';
 import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
+import {referencedServices} from '../engine/create-runtime.js';
+import {injectFiles} from './inject-files.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
@@ -44,12 +46,17 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 	}
 
 	const work = (async () => {
-		const id = await localImageId(docker, reference);
+		const policy = service.pullPolicy;
+		const id = policy === 'always' || (policy === 'build' && service.build !== undefined) ? undefined : await localImageId(docker, reference);
 		if (id !== undefined) {
 			return id;
 		}
 
-		if (service.build !== undefined) {
+		if (policy === 'never') {
+			throw new Error(`image ${reference} is not on the engine, and pull_policy is never`);
+		}
+
+		if (service.build !== undefined && policy !== 'always') {
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
@@ -88,8 +95,7 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 	const {docker, project} = context;
 	const imageId = await ensureImage(service, context);
 	const containerIdOf = new Map<string, string | undefined>();
-	if (service.networkMode?.startsWith('service:')) {
-		const target = service.networkMode.slice('service:'.length);
+	for (const target of referencedServices(service)) {
 		containerIdOf.set(target, await context.containerIdOf(target));
 	}
 
@@ -126,7 +132,9 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 
 		const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
 		const labels = {...spec.options.Labels, ...engineLabels, ...containerLabels({project, service: service.name, number, configHash: hash})};
-		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
+		const id = await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}});
+		await injectFiles(docker, id, service, project);
+		ids.push(id);
 		isRunning = false;
 	}
 
