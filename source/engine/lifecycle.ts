@@ -44,7 +44,9 @@ export async function runLifecycle(
 			}
 
 			case 'restart': {
-				await container.restart({...graceOf(options), ...abort});
+				// Always with its grace period: Podman's restart without `t` kills at once (Docker's waits StopTimeout or 10 s).
+				const graceSeconds = options.graceSeconds ?? (await stopTimeoutOf(container));
+				await container.restart({t: graceSeconds, ...abort});
 				break;
 			}
 
@@ -72,4 +74,11 @@ export async function runLifecycle(
 
 function graceOf(options: LifecycleOptions): {t?: number} {
 	return options.graceSeconds === undefined ? {} : {t: options.graceSeconds};
+}
+
+/** The container's own stop grace period (compose stop_grace_period), else the engines' default of 10 s. */
+async function stopTimeoutOf(container: Docker.Container): Promise<number> {
+	const inspect = await container.inspect();
+	const configured = (inspect.Config as {StopTimeout?: number | null}).StopTimeout;
+	return typeof configured === 'number' && configured >= 0 ? configured : 10;
 }

@@ -57,7 +57,7 @@ export class StackSession {
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
 	) {
-		this.#watcher = new StackWatcher(docker, profile.project);
+		this.#watcher = new StackWatcher(docker, profile.project, {refreshMs: profile.refreshMs});
 		const now = Date.now();
 		this.#view = {
 			state: this.#watcher.state,

@@ -12,6 +12,8 @@ export type RunAppOptions = {
 	readonly session: StackSession;
 	readonly profile: Profile;
 	readonly engine: {readonly host: string; readonly version: string};
+	/** The client that runs `exec -it` against this engine (docker --host …, or podman --url …). */
+	readonly execCommand: readonly string[];
 	readonly isReadOnly: boolean;
 	/** The profile's active compose services, shown as `missing` rows until they have a container. */
 	readonly serviceNames: readonly string[];
@@ -42,7 +44,8 @@ export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | u
 			onQuit={() => quit()}
 			onCopy={text => copyToClipboard(text, terminalCopyPorts(process.stdout))}
 			onShell={id => {
-				const outcome = screen.runInteractive('docker', containerShellArgs(id), shellEnvironment);
+				const [program = 'docker', ...global] = options.execCommand;
+				const outcome = screen.runInteractive(program, [...global, ...containerShellArgs(id)], shellEnvironment);
 				instance.clear();
 				options.session.say(outcome.text, outcome.isError);
 			}}
