@@ -65,6 +65,14 @@ async function startedAt(service: string): Promise<string> {
 	return (await dockerCli(['inspect', '-f', '{{.State.StartedAt}}', id])).trim();
 }
 
+/** Quits with q and waits until no stacktui process is left, so what is typed next goes to the shell. */
+async function quitDashboard(): Promise<void> {
+	await terminal.keys('q');
+	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell');
+	const deadline = Date.now() + 5000;
+	while ((await terminal.foregroundCount()) > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
+}
+
 async function openDashboard(profile: string, flags = ''): Promise<string> {
 	await terminal.type(`clear; ${dashboard(profile, flags)}`);
 	await terminal.enter();
@@ -135,8 +143,7 @@ test.serial('R says when the stack is back; meanwhile no row reads unhealthy and
 });
 
 test.serial('SIGTERM ends the dashboard with exit code 143, SIGHUP with 129; the terminal is restored', async t => {
-	await terminal.keys('q');
-	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell');
+	await quitDashboard();
 	for (const [signal, code] of [
 		['SIGTERM', 143],
 		['SIGHUP', 129],
@@ -187,9 +194,9 @@ test.serial('at 60×15 the help fits under the header and scrolls', async t => {
 	t.regex(lines[3] ?? '', /^╭─+╮$/);
 	t.true(lines.every(line => [...line].length <= 60));
 	await terminal.keys('?');
+	await terminal.waitFor(/SERVICE/, 5000, 'the table again');
 	await terminal.resize(120, 30);
-	await terminal.keys('q');
-	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the shell');
+	await quitDashboard();
 });
 
 test.serial('q while u waits for a service\'s health: stacktui is gone within a second and says what was left', async t => {
