@@ -11,6 +11,7 @@ import {UsageError} from './commands/usage-error.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
+import {type StatsReader, statsReaders} from './engine/stats-source.js';
 
 const cli = meow(
 	`
@@ -51,6 +52,10 @@ const cli = meow(
 	  --read-only    Dashboard: disable every key that starts, stops or restarts
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
+	  --stats        Dashboard: where CPU and memory come from: cgroup (read the
+	                 containers' cgroup files; a local Linux engine), api (one engine
+	                 stats stream per container) or auto (default: cgroup when the
+	                 engine allows it, else api); overrides the profile's stats:
 
 	Environment
 	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
@@ -75,11 +80,12 @@ const cli = meow(
 			profile: {type: 'string'},
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
+			stats: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'help', 'version']);
 const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
@@ -154,6 +160,7 @@ async function main(): Promise<number> {
 				engine: cli.flags.engine,
 				isReadOnly: cli.flags.readOnly,
 				project: cli.flags.project,
+				statsReader: readStatsFlag(cli.flags.stats),
 				cwd: process.cwd(),
 				profilesDirectory,
 			}).catch(error => {
@@ -165,6 +172,13 @@ async function main(): Promise<number> {
 			throw new UsageError(`unknown command "${command}"; see stacktui --help`);
 		}
 	}
+}
+
+function readStatsFlag(value: string | undefined): StatsReader | undefined {
+	if (value === undefined) return undefined;
+	const found = statsReaders.find(name => name === value);
+	if (found === undefined) throw new UsageError(`--stats ${value}: expected ${statsReaders.join(', ')}`);
+	return found;
 }
 
 /** A profile name that is a typo of a command gets told so. */

@@ -2,6 +2,7 @@ import process from 'node:process';
 import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
 import {connectEngine} from '../engine/connect.js';
+import {type StatsReader, statsCapabilities} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
@@ -20,6 +21,8 @@ export type DashboardOptions = {
 	readonly isReadOnly: boolean;
 	/** --project: watch the profile's stack under another project name. */
 	readonly project?: string | undefined;
+	/** --stats: overrides the profile's stats reader. */
+	readonly statsReader?: StatsReader | undefined;
 	readonly cwd: string;
 	readonly profilesDirectory?: string | undefined;
 };
@@ -42,7 +45,10 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const keymap = loadKeymap();
-	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
+	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project), {
+		...(options.statsReader === undefined ? {} : {reader: options.statsReader}),
+		capabilities: statsCapabilities(connection),
+	});
 	session.start();
 	try {
 		await runApp({

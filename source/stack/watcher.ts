@@ -2,14 +2,16 @@ import {setMaxListeners} from 'node:events';
 import type Docker from 'dockerode';
 import {inspectContainer, listProjectContainers} from '../engine/containers.js';
 import {watchEvents} from '../engine/events.js';
-import {StatsPool} from '../engine/stats.js';
-import type {EngineEvent} from '../engine/types.js';
+import {createStatsSource, type StatsSource, type StatsSourceOptions} from '../engine/stats-source.js';
+import type {EngineEvent, StatsSample} from '../engine/types.js';
 import {type StackAction, type StackState, initialState, reduce, runningIds} from './model.js';
 
 type Listener = (state: StackState) => void;
 
 /** Delay that coalesces the burst of events of one restart into one inspect. */
 const inspectDelayMs = 50;
+/** Samples that arrive within this are applied as one batch (the API reader's streams tick apart). */
+const sampleBatchMs = 100;
 
 /**
  * Feeds one compose project's engine events, listings and stats samples into the
@@ -21,7 +23,9 @@ export class StackWatcher {
 	#state: StackState;
 	readonly #listeners = new Set<Listener>();
 	readonly #controller = new AbortController();
-	readonly #stats: StatsPool;
+	readonly #stats: StatsSource;
+	#pendingSamples = new Map<string, StatsSample>();
+	#sampleTimer: NodeJS.Timeout | undefined;
 	readonly #inspectTimers = new Map<string, NodeJS.Timeout>();
 	#heldEvents: EngineEvent[] | undefined;
 	#isRefreshPending = false;
@@ -29,20 +33,26 @@ export class StackWatcher {
 	constructor(
 		private readonly docker: Docker,
 		project: string,
+		statsOptions: StatsSourceOptions = {},
 	) {
 		this.#state = initialState(project);
 		// Listing inspects every container at once, each request listening on this signal.
 		setMaxListeners(0, this.#controller.signal);
-		this.#stats = new StatsPool(docker, (id, sample) => this.#dispatch({type: 'stats-sampled', id, sample}));
+		this.#stats = createStatsSource(docker, (id, sample) => this.#onSample(id, sample), statsOptions);
 	}
 
 	get state(): StackState {
 		return this.#state;
 	}
 
-	/** Ids with an open stats stream: one per running container. */
+	/** Ids whose stats are followed: every running container. */
 	get statsStreamIds(): string[] {
 		return this.#stats.openIds;
+	}
+
+	/** Ids followed through an engine stats stream (the API reader, or the cgroup reader's fallback). */
+	get statsApiIds(): string[] {
+		return this.#stats.apiIds;
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -87,6 +97,7 @@ export class StackWatcher {
 	stop(): void {
 		this.#controller.abort();
 		this.#stats.close();
+		clearTimeout(this.#sampleTimer);
 		for (const timer of this.#inspectTimers.values()) {
 			clearTimeout(timer);
 		}
@@ -148,6 +159,16 @@ export class StackWatcher {
 				}
 			}, inspectDelayMs),
 		);
+	}
+
+	#onSample(id: string, sample: StatsSample): void {
+		this.#pendingSamples.set(id, sample);
+		this.#sampleTimer ??= setTimeout(() => {
+			this.#sampleTimer = undefined;
+			const samples = this.#pendingSamples;
+			this.#pendingSamples = new Map();
+			this.#dispatch({type: 'stats-batch', samples});
+		}, sampleBatchMs);
 	}
 
 	#dispatch(action: StackAction): void {
