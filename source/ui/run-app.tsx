@@ -4,9 +4,11 @@ import type {Profile} from '../profile/types.js';
 import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard} from './clipboard.js';
+import {FrameWriter} from './frame-writer.js';
 import type {Keymap} from './keymap.js';
 import {TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
+import {traceFromEnvironment, traceInput} from './trace.js';
 
 export type RunAppOptions = {
 	readonly session: StackSession;
@@ -21,7 +23,15 @@ export type RunAppOptions = {
 /** Runs the dashboard full-screen until the user quits or SIGTERM arrives; the terminal is always restored. */
 export async function runApp(options: RunAppOptions): Promise<void> {
 	const screen = new TerminalScreen(process.stdout, process.stdin);
-	const restore = () => screen.restore();
+	const trace = traceFromEnvironment(process.env);
+	const stopTracingInput = trace === undefined ? () => {} : traceInput(process.stdin, trace);
+	const writer = new FrameWriter(process.stdout, trace);
+	const restoreConsole = silenceConsole();
+	const restore = () => {
+		restoreConsole();
+		screen.restore();
+	};
+
 	process.once('exit', restore);
 	screen.enter();
 	let quit = () => {};
@@ -41,11 +51,12 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			onShell={id => {
 				const shell = 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi';
 				const error = screen.runInteractive('docker', ['exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
-				instance.clear();
+				writer.redraw();
 				options.session.say(error ?? 'back from the shell', error !== undefined);
 			}}
 		/>,
-		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
+		// debug: ink hands every render to the writer as one whole frame; the writer draws what changed.
+		{stdout: writer as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	quit = () => instance.unmount();
 	const onTerminate = () => instance.unmount();
@@ -58,5 +69,18 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 		process.off('SIGHUP', onTerminate);
 		restore();
 		process.off('exit', restore);
+		writer.dispose();
+		stopTracingInput();
+		trace?.close();
 	}
+}
+
+/** Console output would land in the middle of the frame: drop it while the dashboard owns the screen. */
+function silenceConsole(): () => void {
+	const names = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = names.map(name => console[name]);
+	for (const name of names) console[name] = () => {};
+	return () => {
+		for (const [index, name] of names.entries()) console[name] = saved[index]!;
+	};
 }

@@ -42,15 +42,21 @@ function walk(directory: string): string[] {
 	});
 }
 
-const noFallback: StatsSource & {synced: string[][]} = {
-	synced: [],
-	sync(ids) {
-		this.synced.push([...ids]);
-	},
-	openIds: [],
-	apiIds: [],
-	close() {},
-};
+type RecordingSource = StatsSource & {readonly synced: string[][]};
+
+/** A fallback reader that only records which ids it was asked to follow. */
+function recordingFallback(): RecordingSource {
+	const synced: string[][] = [];
+	return {
+		synced,
+		sync(ids) {
+			synced.push([...ids]);
+		},
+		openIds: [],
+		apiIds: [],
+		close() {},
+	};
+}
 
 /** Runs the reader over a fixture host: the first read (no CPU % yet), then the later one. */
 async function twoSamples(name: string, id: string): Promise<[StatsSample, StatsSample]> {
@@ -67,7 +73,7 @@ async function twoSamples(name: string, id: string): Promise<[StatsSample, Stats
 					resolve();
 				}
 			},
-			{fallback: {...noFallback, synced: []}, intervalMs: 20, cgroupRoot: path.join(host.root, 'sys/fs/cgroup'), procRoot: path.join(host.root, 'proc')},
+			{fallback: recordingFallback(), intervalMs: 20, cgroupRoot: path.join(host.root, 'sys/fs/cgroup'), procRoot: path.join(host.root, 'proc')},
 		);
 		pool.sync([id]);
 	});
@@ -126,7 +132,7 @@ test('the cgroup version is told by cgroup.controllers at the mount root; both d
 test('a container whose cgroup files are not found is handed to the fallback reader', t => {
 	const host = fixtureHost('v2-systemd');
 	t.teardown(host.remove);
-	const fallback = {...noFallback, synced: [] as string[][]};
+	const fallback = recordingFallback();
 	const pool = new CgroupStatsPool(() => {}, {fallback, intervalMs: 1000, cgroupRoot: path.join(host.root, 'sys/fs/cgroup'), procRoot: path.join(host.root, 'proc')});
 	pool.sync([v2Id, 'elsewhere']);
 	pool.close();
