@@ -29,6 +29,7 @@ const cases: ReadonlyArray<readonly [string, string]> = [
 	['missing-env-file.yaml', `${bad}/missing-env-file.yaml:3:11: env_file: "../stack/no-such.env" not found (${fixtures}/stack/no-such.env)`],
 	['name-not-string.yaml', `${bad}/name-not-string.yaml:2:7: name: expected a string, got a list`],
 	['no-compose.yaml', `${bad}/no-compose.yaml:2:1: compose: missing, and no compose.yaml, compose.yml, docker-compose.yaml or docker-compose.yml beside the profile; add compose: FILE`],
+	['stats-unknown-reader.yaml', `${bad}/stats-unknown-reader.yaml:3:8: stats: "cgroups" is not a stats reader; expected auto, cgroup, api`],
 	['refresh-bad-duration.yaml', `${bad}/refresh-bad-duration.yaml:3:10: refresh: "15x" is not a duration (e.g. 15s, 1m30s, 500ms)`],
 	['refresh-too-fast.yaml', `${bad}/refresh-too-fast.yaml:3:10: refresh: "10ms" is too short; expected at least 100ms`],
 	['service-budget-empty.yaml', `${bad}/service-budget-empty.yaml:5:5: budgets.services.postgres: expected a mapping (key: value), got nothing`],
@@ -50,7 +51,7 @@ const cases: ReadonlyArray<readonly [string, string]> = [
 	['unknown-alias.yaml', `${bad}/unknown-alias.yaml:5:15: invalid YAML: Unresolved alias (the anchor must be set before the alias): small`],
 	['unknown-budgets-key.yaml', `${bad}/unknown-budgets-key.yaml:5:3: budgets.servces: unknown key (did you mean "services"?)`],
 	['unknown-key-typo.yaml', `${bad}/unknown-key-typo.yaml:3:1: refesh: unknown key (did you mean "refresh"?)`],
-	['unknown-key.yaml', `${bad}/unknown-key.yaml:3:1: colour: unknown key; expected one of: name, description, project, compose, compose_profiles, env_file, engine, refresh, budgets, tunnels, links`],
+	['unknown-key.yaml', `${bad}/unknown-key.yaml:3:1: colour: unknown key; expected one of: name, description, project, compose, compose_profiles, env_file, engine, refresh, stats, budgets, tunnels, links`],
 	['unknown-service-budget-key.yaml', `${bad}/unknown-service-budget-key.yaml:5:17: budgets.services.postgres.memroy: unknown key (did you mean "memory"?)`],
 	['zero-size.yaml', `${bad}/zero-size.yaml:5:13: budgets.stack.memory: expected more than 0, got 0`],
 ];
