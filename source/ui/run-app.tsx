@@ -5,6 +5,7 @@ import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard} from './clipboard.js';
 import {FrameWriter} from './frame-writer.js';
+import {installOutputCache, loadInkOutput} from './ink-output-cache.js';
 import type {Keymap} from './keymap.js';
 import {TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
@@ -22,6 +23,7 @@ export type RunAppOptions = {
 
 /** Runs the dashboard full-screen until the user quits or SIGTERM arrives; the terminal is always restored. */
 export async function runApp(options: RunAppOptions): Promise<void> {
+	const uninstallOutputCache = installOutputCache(await loadInkOutput());
 	const screen = new TerminalScreen(process.stdout, process.stdin);
 	const trace = traceFromEnvironment(process.env);
 	const stopTracingInput = trace === undefined ? () => {} : traceInput(process.stdin, trace);
@@ -70,6 +72,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 		restore();
 		process.off('exit', restore);
 		writer.dispose();
+		uninstallOutputCache();
 		stopTracingInput();
 		trace?.close();
 	}
