@@ -6,8 +6,8 @@
 # Hold the engine lock: flock /tmp/stt-engine.lock bash bench/overhead.sh 20
 # Env: STACKTUI_BIN (default: node dist/bin.js of this checkout; `npm run build` first),
 #      STACKTUI_ARGS (extra dashboard flags, e.g. "--stats api").
-# Containers (busybox test image): one in ten burns a little CPU, half print a line a second, the
-# rest sleep; one more, aaa-chatty, prints 10 lines a second (the log-pane row opens its logs).
+# Containers (bench/stack.sh, busybox test image): one in ten burns a little CPU, half print a line a
+# second, the rest sleep; one more, aaa-chatty, prints 10 lines a second (the log pane opens its logs).
 # Own CPU = utime+stime of the tool's process over the window; peak RSS = VmHWM (start included);
 # engine = dockerd + containerd + every containerd-shim over the window; "none" is the engine
 # with no tool, so a tool's induced engine CPU is its engine column minus that row.
@@ -23,78 +23,19 @@ image=stacktui-test/busybox:1
 read -r -a stacktui <<<"${STACKTUI_BIN:-node $PWD/dist/bin.js}"
 ticks=$(getconf CLK_TCK)
 
+source bench/stack.sh
 cleanup() {
 	tmux -L "$socket" kill-server 2>/dev/null || true
-	ids=$(docker ps -aq --filter "label=com.docker.compose.project=$project")
-	[ -n "$ids" ] && docker rm -f -v $ids >/dev/null
-	for network in $(docker network ls -q --filter "label=com.docker.compose.project=$project"); do docker network rm "$network" >/dev/null; done
+	remove_stack
 	rm -rf "$work"
 	return 0
 }
 trap cleanup EXIT
 
-# --- the project ---------------------------------------------------------------------------
-{
-	echo "services:"
-	echo "  aaa-chatty:"
-	echo "    image: $image"
-	echo "    network_mode: none"
-	echo "    command: [\"chatter\", \"0.1\"]"
-	for ((index = 1; index < count; index++)); do
-		name=$(printf 'svc-%03d' "$index")
-		if ((index % 10 == 0)); then
-			command='i=0; while :; do i=$$((i+1)); [ $$((i % 300)) -eq 0 ] && sleep 0.1; done'
-		elif ((index % 2 == 0)); then
-			command='while :; do echo "tick $$(date +%s)"; sleep 1; done'
-		else
-			command='exec sleep 2147483647'
-		fi
-
-		echo "  $name:"
-		echo "    image: $image"
-		echo "    network_mode: none"
-		echo "    init: true"
-		echo "    command: [\"sh\", \"-c\", '$command']"
-	done
-} >"$work/docker-compose.yml"
-cat >"$work/profile.yaml" <<EOF
-name: bench-overhead
-compose: docker-compose.yml
-project: $project
-refresh: 1s
-EOF
-
 echo "# bench/overhead.sh: $count containers, ${window} s windows after ${warmup} s warm-up, tmux 200×50, $(nproc) cores, $(date -u +%FT%TZ)"
 started=$SECONDS
-# docker-compose 1.29 stalled creating 200 services here; docker run with compose's labels makes the
-# same project (stacktui and docker stats find it by label), 8 at a time.
-start_one() { # NAME COMMAND...
-	local name=$1
-	shift
-	docker run -d --name "${project}_${name}_1" --network none --init \
-		--label "com.docker.compose.project=$project" --label "com.docker.compose.service=$name" \
-		--label com.docker.compose.container-number=1 --label com.docker.compose.oneoff=False \
-		"$image" "$@" >/dev/null
-}
-export -f start_one
-export project image
-{
-	printf '%s\0' aaa-chatty chatter 0.1 ''
-	for ((index = 1; index < count; index++)); do
-		name=$(printf 'svc-%03d' "$index")
-		if ((index % 10 == 0)); then
-			printf '%s\0' "$name" sh -c 'i=0; while :; do i=$((i+1)); [ $((i % 300)) -eq 0 ] && sleep 0.1; done'
-		elif ((index % 2 == 0)); then
-			printf '%s\0' "$name" sh -c 'while :; do echo "tick $(date +%s)"; sleep 1; done'
-		else
-			printf '%s\0' "$name" sh -c 'exec sleep 2147483647'
-		fi
-	done
-} | xargs -0 -n 4 -P 8 bash -c 'start_one "$@"' start_one >"$work/up.log" 2>&1 || { tail -5 "$work/up.log"; exit 1; }
-running=$(docker ps -q --filter "label=com.docker.compose.project=$project" | wc -l)
-echo "# project $project: $running containers running (started in $((SECONDS - started)) s)"
-[ "$running" -eq "$count" ] || { echo "expected $count running containers" >&2; tail -5 "$work/up.log" >&2; exit 1; }
-ids=$(docker ps -q --filter "label=com.docker.compose.project=$project" | tr '\n' ' ')
+make_stack "$count"
+echo "# project $project: $count containers running (started in $((SECONDS - started)) s)"
 sleep 5
 
 # --- measuring -----------------------------------------------------------------------------
