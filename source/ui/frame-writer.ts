@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {changedLineCount, diffFrame} from './frame-diff.js';
+import type {RawLines} from './raw-lines.js';
 import type {Trace} from './trace.js';
 
 const clearScreen = '\u001B[2J';
@@ -12,15 +13,20 @@ const clearScreen = '\u001B[2J';
  */
 export class FrameWriter extends EventEmitter {
 	readonly isTTY = true;
+	/** What is on the screen: ink's last frame with the raw regions laid over it. */
 	#lines: string[] = [];
+	#inkLines: string[] = [];
 	#isCleared = true;
+	readonly #stopListening: () => void;
 
 	constructor(
 		private readonly terminal: NodeJS.WriteStream,
 		private readonly trace?: Trace,
+		private readonly rawLines?: RawLines,
 	) {
 		super();
 		terminal.on('resize', this.#onResize);
+		this.#stopListening = rawLines?.subscribe(() => this.#draw()) ?? (() => {});
 	}
 
 	get columns(): number {
@@ -35,26 +41,32 @@ export class FrameWriter extends EventEmitter {
 	write(frame: string): boolean {
 		// ink's own eraser writes '' here on a narrowing resize: not a frame.
 		if (frame === '') return true;
-		const lines = frame.split('\n');
-		const previous = this.#isCleared ? [] : this.#lines;
-		const output = diffFrame(previous, lines, this.rows);
-		this.#lines = lines;
-		if (output === '') return true;
-		this.trace?.frame(changedLineCount(previous, lines));
-		this.terminal.write((this.#isCleared ? clearScreen : '') + output);
-		this.#isCleared = false;
+		this.#inkLines = frame.split('\n');
+		this.#draw();
 		return true;
 	}
 
 	/** The screen was wiped (back from a shell): draw the whole last frame again. */
 	redraw(): void {
 		this.#isCleared = true;
-		this.write(this.#lines.join('\n'));
+		this.#draw();
 	}
 
-	/** Stops following the terminal's size. */
+	/** Stops following the terminal's size and the raw regions. */
 	dispose(): void {
 		this.terminal.off('resize', this.#onResize);
+		this.#stopListening();
+	}
+
+	#draw(): void {
+		const lines = this.rawLines === undefined ? this.#inkLines : this.rawLines.overlay(this.#inkLines);
+		const previous = this.#isCleared ? [] : this.#lines;
+		const output = diffFrame(previous, lines, this.rows);
+		this.#lines = lines;
+		if (output === '') return;
+		this.trace?.frame(changedLineCount(previous, lines));
+		this.terminal.write((this.#isCleared ? clearScreen : '') + output);
+		this.#isCleared = false;
 	}
 
 	readonly #onResize = () => {

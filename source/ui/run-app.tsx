@@ -5,6 +5,7 @@ import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard} from './clipboard.js';
 import {FrameWriter} from './frame-writer.js';
+import {RawLines, RawLinesContext} from './raw-lines.js';
 import {installOutputCache, loadInkOutput} from './ink-output-cache.js';
 import type {Keymap} from './keymap.js';
 import {TerminalScreen} from './terminal.js';
@@ -27,7 +28,8 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	const screen = new TerminalScreen(process.stdout, process.stdin);
 	const trace = traceFromEnvironment(process.env);
 	const stopTracingInput = trace === undefined ? () => {} : traceInput(process.stdin, trace);
-	const writer = new FrameWriter(process.stdout, trace);
+	const rawLines = new RawLines();
+	const writer = new FrameWriter(process.stdout, trace, rawLines);
 	const restoreConsole = silenceConsole();
 	const restore = () => {
 		restoreConsole();
@@ -40,6 +42,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 	const shellEnvironment = {...process.env, DOCKER_HOST: options.engine.host};
 	const theme = createTheme({isColorEnabled: isColorWanted(process.env)});
 	const instance = render(
+		<RawLinesContext.Provider value={rawLines}>
 		<App
 			session={options.session}
 			profile={options.profile}
@@ -56,7 +59,8 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 				writer.redraw();
 				options.session.say(error ?? 'back from the shell', error !== undefined);
 			}}
-		/>,
+		/>
+		</RawLinesContext.Provider>,
 		// debug: ink hands every render to the writer as one whole frame; the writer draws what changed.
 		{stdout: writer as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);

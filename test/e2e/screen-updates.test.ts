@@ -47,10 +47,10 @@ test.serial('memory going up and down always reaches the screen, across a resize
 	const id = (await dockerCli(['ps', '-q', '--no-trunc', '--filter', `label=com.docker.compose.project=${project}`, '--filter', 'label=com.docker.compose.service=grower'])).trim();
 	await terminal.waitFor(text => (memoryShown(text) ?? 99) < 5, 30_000, 'the grower row with its idle memory');
 	for (const [round, mebibytes] of [40, 24, 56].entries()) {
-		await dockerCli(['exec', '-d', id, 'hold', String(mebibytes)]);
+		await dockerCli(['exec', '-d', id, 'sh', '-c', `echo $$ > /tmp/hold.pid; exec hold ${mebibytes}`]);
 		const screen = await terminal.waitFor(text => Math.abs((memoryShown(text) ?? 0) - mebibytes) < 6, 15_000, `about ${mebibytes} MiB on screen (round ${round})`);
 		t.regex(rowOf(screen, 'steady'), /steady\s+running/, 'the unchanged row is still drawn');
-		await dockerCli(['exec', id, 'pkill', 'hold']);
+		await dockerCli(['exec', id, 'sh', '-c', 'kill $(cat /tmp/hold.pid)']);
 		await terminal.waitFor(text => (memoryShown(text) ?? 99) < 5, 15_000, `the memory back down (round ${round})`);
 		if (round === 1) await terminal.resize(100, 25);
 	}

@@ -73,7 +73,7 @@ export class VirtualTerminal {
 			}
 
 			case 'm': {
-				this.#style = numbers.length === 0 || numbers.every(number => number === 0) ? '' : `${this.#style}${this.#style === '' ? '' : ';'}${parameters}`;
+				this.#style = applySgr(this.#style, numbers.length === 0 ? [0] : numbers);
 				return;
 			}
 
@@ -86,6 +86,31 @@ export class VirtualTerminal {
 	#blankRow(): Array<{char: string; style: string}> {
 		return Array.from({length: this.columns}, () => ({char: ' ', style: ''}));
 	}
+}
+
+const attributeOn: Readonly<Record<number, string>> = {1: 'bold', 2: 'dim', 3: 'italic', 4: 'underline', 7: 'inverse', 8: 'hidden', 9: 'strike'};
+const attributesOff: Readonly<Record<number, readonly string[]>> = {22: ['bold', 'dim'], 23: ['italic'], 24: ['underline'], 27: ['inverse'], 28: ['hidden'], 29: ['strike']};
+
+/** A cell's style as a sorted attribute list (bold, fg=31, bg=5;208, …), so equal looks compare equal however encoded. */
+function applySgr(style: string, codes: readonly number[]): string {
+	const attributes = new Map<string, string>(style === '' ? [] : style.split(',').map(entry => entry.split('=') as [string, string]).map(([key, value]) => [key, value ?? '']));
+	for (let index = 0; index < codes.length; index++) {
+		const code = codes[index]!;
+		if (code === 0) attributes.clear();
+		else if (attributeOn[code] !== undefined) attributes.set(attributeOn[code], '');
+		else if (attributesOff[code] !== undefined) for (const name of attributesOff[code]) attributes.delete(name);
+		else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) attributes.set('fg', String(code));
+		else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) attributes.set('bg', String(code));
+		else if (code === 39) attributes.delete('fg');
+		else if (code === 49) attributes.delete('bg');
+		else if (code === 38 || code === 48) {
+			const length = codes[index + 1] === 5 ? 2 : 4;
+			attributes.set(code === 38 ? 'fg' : 'bg', codes.slice(index + 1, index + 1 + length).join(';'));
+			index += length;
+		} else throw new Error(`unexpected SGR ${code}`);
+	}
+
+	return [...attributes].map(([key, value]) => (value === '' ? key : `${key}=${value}`)).sort().join(',');
 }
 
 /** What a frame looks like drawn on a clear screen, line by line from the top. */
