@@ -7,4 +7,7 @@ if (process.stdout.isTTY) {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
+// Before dockerode is loaded: its gRPC and ssh2 parts load on first use only (memory, start time).
+const {deferHeavyDependencies} = await import('./engine/lazy-dependencies.js');
+deferHeavyDependencies();
 await import('./cli.js');
