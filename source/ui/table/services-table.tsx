@@ -41,13 +41,22 @@ export function ServicesTable({rows, width, height, selectedId, sortKey = 'name'
 	const visible = arranged.slice(start, start + visibleCount);
 	const rawLines = useContext(RawLinesContext);
 	const box = useRef<DOMElement>(null);
-	const title = headerCells(columns, sortKey);
-	const body = visible.map(row => ({id: row.status.id, cells: rowCells(row, columns, scaled.has(row.status.service), theme)}));
+	// Renders caused by other parts of the screen (a log line, a key) reuse the cells and lines.
+	const title = useMemo(() => headerCells(columns, sortKey), [columns, sortKey]);
+	const visibleKey = visible.map(row => row.status.id).join('\n');
+	const body = useMemo(
+		() => visible.map(row => ({id: row.status.id, cells: rowCells(row, columns, scaled.has(row.status.service), theme)})),
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the visible slice changes only with arranged, start or count
+		[arranged, visibleKey, columns, scaled, theme],
+	);
 	const note = arranged.length === 0 ? emptyText(rows.length, filterText) : undefined;
 	const footer = isOverflowing ? `  ${start + 1}–${start + visible.length} of ${arranged.length}` : undefined;
 
 	// On a terminal the lines go straight to the frame writer over an empty box (see raw-lines.ts).
-	const lines = rawLines === undefined ? [] : rawTableLines({title, body, note, footer, selectedId, width, theme});
+	const lines = useMemo(
+		() => (rawLines === undefined ? [] : rawTableLines({title, body, note, footer, selectedId, width, theme})),
+		[rawLines, title, body, note, footer, selectedId, width, theme],
+	);
 	useLayoutEffect(() => {
 		if (rawLines === undefined || box.current === null) return;
 		rawLines.set('services-table', {top: screenTop(box.current), lines});
