@@ -60,6 +60,7 @@ const cli = meow(
 	Environment
 	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
 	  STACKTUI_PROFILES_DIR  Where PROFILE names and the profiles command look (default: profiles/ of the package)
+	  STACKTUI_TRACE         Dashboard: write input and frame-flush times to this file (bench/key-latency.sh)
 
 	Examples
 	  $ stacktui status --project demo
