@@ -1,3 +1,4 @@
+import type {DOMElement} from 'ink';
 import {createContext} from 'react';
 
 /** Lines drawn straight to the terminal over a region ink leaves blank, at a row of the screen. */
@@ -48,3 +49,10 @@ export class RawLines {
 
 /** Present when the app runs on a real terminal with the frame writer; absent in component tests. */
 export const RawLinesContext = createContext<RawLines | undefined>(undefined);
+
+/** The row of the screen where an element starts, from ink's layout (valid in a layout effect). */
+export function screenTop(element: DOMElement): number {
+	let top = 0;
+	for (let node: DOMElement | undefined = element; node !== undefined; node = node.parentNode) top += node.yogaNode?.getComputedTop() ?? 0;
+	return Math.round(top);
+}

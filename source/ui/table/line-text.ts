@@ -8,7 +8,7 @@ const rgbPattern = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/;
 const ansiPattern = /^ansi256\(\s?(\d+)\s?\)$/;
 
 /** A foreground color as ink's Text color= applies it (names, #hex, ansi256(n), rgb(r, g, b)). */
-function paint(text: string, color: Color): string {
+export function paint(text: string, color: Color): string {
 	if (!color || text === '') return text;
 	if (color in chalk) return (chalk[color as keyof ChalkInstance] as (value: string) => string)(text);
 	if (color.startsWith('#')) return chalk.hex(color)(text);

@@ -1,6 +1,6 @@
 import {useContext, useLayoutEffect, useMemo, useRef} from 'react';
 import {Box, type DOMElement, Text} from 'ink';
-import {RawLinesContext} from '../raw-lines.js';
+import {RawLinesContext, screenTop} from '../raw-lines.js';
 import {defaultTheme, type Theme} from '../theme.js';
 import {type Cell, headerCells, rowCells} from './cells.js';
 import {noteLineText, tableLineText} from './line-text.js';
@@ -108,11 +108,4 @@ export function rawTableLines({title, body, note, footer, selectedId, width, the
 	if (note !== undefined) lines.push(noteLineText(note, theme.status.muted, width));
 	if (footer !== undefined) lines.push(noteLineText(footer, theme.status.muted, width));
 	return lines;
-}
-
-/** The row of the screen where an element starts, from ink's layout. */
-function screenTop(element: DOMElement): number {
-	let top = 0;
-	for (let node: DOMElement | undefined = element; node !== undefined; node = node.parentNode) top += node.yogaNode?.getComputedTop() ?? 0;
-	return Math.round(top);
 }
