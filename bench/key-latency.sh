@@ -4,7 +4,7 @@
 # N-container project (bench/stack.sh); after a warm-up, KEYS presses of j (then k) are sent one at a
 # time, INTERVAL_MS apart; each input is paired with the first frame flushed after it.
 #   flock /tmp/stt-engine.lock bash bench/key-latency.sh [N=200] [KEYS=200] [INTERVAL_MS=150]
-# Env: STACKTUI_BIN (default: node dist/bin.js of this checkout), STACKTUI_ARGS.
+# Env: STACKTUI_BIN (default: dist/bin.js of this checkout, run by its shebang), STACKTUI_ARGS.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 count=${1:-200}
@@ -14,7 +14,7 @@ project=stt-bench-keys-$$
 work=$(mktemp -d)
 socket=stt-bench-keys-$$
 image=stacktui-test/busybox:1
-read -r -a stacktui <<<"${STACKTUI_BIN:-node $PWD/dist/bin.js}"
+read -r -a stacktui <<<"${STACKTUI_BIN:-$PWD/dist/bin.js}"
 source bench/stack.sh
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; remove_stack; rm -rf "$work"' EXIT
 

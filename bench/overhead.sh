@@ -4,7 +4,7 @@
 # 200×50 for the same window after a warm-up.
 #   bash bench/overhead.sh N [WINDOW_S] [WARMUP_S]        # defaults: 60 s window, 15 s warm-up
 # Hold the engine lock: flock /tmp/stt-engine.lock bash bench/overhead.sh 20
-# Env: STACKTUI_BIN (default: node dist/bin.js of this checkout; `npm run build` first),
+# Env: STACKTUI_BIN (default: dist/bin.js of this checkout, run by its shebang; `npm run build` first),
 #      STACKTUI_ARGS (extra dashboard flags, e.g. "--stats api").
 # Containers (bench/stack.sh, busybox test image): one in ten burns a little CPU, half print a line a
 # second, the rest sleep; one more, aaa-chatty, prints 10 lines a second (the log pane opens its logs).
@@ -20,7 +20,8 @@ project=stt-bench-overhead-$$
 work=$(mktemp -d)
 socket=stt-bench-overhead-$$
 image=stacktui-test/busybox:1
-read -r -a stacktui <<<"${STACKTUI_BIN:-node $PWD/dist/bin.js}"
+# dist/bin.js runs through its shebang (node with its V8 flags), as the installed `stacktui` does.
+read -r -a stacktui <<<"${STACKTUI_BIN:-$PWD/dist/bin.js}"
 ticks=$(getconf CLK_TCK)
 
 source bench/stack.sh
