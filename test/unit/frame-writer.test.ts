@@ -1,5 +1,6 @@
 import {EventEmitter} from 'node:events';
 import test from 'ava';
+import {seededRandom} from '../helpers/random.js';
 import {beginSynchronized, diffFrame, endSynchronized} from '../../source/ui/frame-diff.js';
 import {FrameWriter} from '../../source/ui/frame-writer.js';
 import {drawnAlone, VirtualTerminal} from '../helpers/virtual-terminal.js';
@@ -18,15 +19,6 @@ function fakeTerminal(columns: number, rows: number) {
 		},
 	});
 	return {screen, stream, writer: new FrameWriter(stream as unknown as NodeJS.WriteStream)};
-}
-
-/** A seeded random source, so a failure can be replayed. */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
 }
 
 const words = ['web', 'db', 'running', 'healthy', '12.34%', '1.5MiB', '▁▂▃▅▇', '—', 'exited (1)', ''];
@@ -49,7 +41,7 @@ test('after every frame, the screen is exactly what drawing that frame alone on 
 	const columns = 80;
 	const rows = 12;
 	for (let seed = 1; seed <= 30; seed++) {
-		const next = random(seed);
+		const next = seededRandom(seed);
 		const {screen, writer} = fakeTerminal(columns, rows);
 		let lines = Array.from({length: rows}, () => randomLine(next));
 		for (let frame = 0; frame < 40; frame++) {

@@ -1,14 +1,6 @@
 import test from 'ava';
+import {seededRandom} from '../helpers/random.js';
 import {installOutputCache, loadInkOutput} from '../../source/ui/ink-output-cache.js';
-
-/** A seeded random source, so a failure can be replayed. */
-function random(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
-}
 
 const texts = ['web', 'healthy', '12.34%', '▁▂▃▅▇', '数据库', '😀 ok', 'exited (1)', 'a\nb', 'line one\nline two\nline three', ''];
 const colors = ['', '\u001B[32m', '\u001B[1m', '\u001B[7m', '\u001B[38;5;208m'];
@@ -52,7 +44,7 @@ test.serial('with the row cache, ink\'s Output gives the same frame text as with
 	const Output = await loadInkOutput();
 	const width = 30;
 	const height = 8;
-	const frames = Array.from({length: 400}, (_, seed) => randomOperations(random(seed + 1), width, height));
+	const frames = Array.from({length: 400}, (_, seed) => randomOperations(seededRandom(seed + 1), width, height));
 	const expected = frames.map(operations => {
 		const output = new Output({width, height});
 		output.operations = operations as never;
