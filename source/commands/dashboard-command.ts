@@ -8,7 +8,6 @@ import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {StackSession, type StackOperations} from '../stack/session.js';
 import {loadKeymap} from '../ui/keymap-file.js';
-import {runApp} from '../ui/run-app.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
@@ -43,7 +42,10 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 		return 2;
 	}
 
+	// ink and React load while the engine answers (they take a few hundred ms), and only for the dashboard.
+	const app = import('../ui/run-app.js');
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
+	const {runApp} = await app;
 	const keymap = loadKeymap();
 	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project), {
 		...(options.statsReader === undefined ? {} : {reader: options.statsReader}),
