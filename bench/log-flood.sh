@@ -19,7 +19,7 @@ printf 'name: flood\ncompose: docker-compose.yml\nproject: %s\nrefresh: 1s\n' "$
 docker run -d --name "${project}_flood_1" --network none --init \
 	--label "com.docker.compose.project=$project" --label com.docker.compose.service=flood \
 	--label com.docker.compose.container-number=1 --label com.docker.compose.oneoff=False \
-	"$image" sh -c "while :; do seq -f 'flood line %g with some text to make it about eighty characters long ....' 1 $((rate / 10)); sleep 0.1; done" >/dev/null
+	"$image" awk -v burst=$((rate / 10)) 'BEGIN { for (;;) { for (i = 0; i < burst; i++) print "flood line " n++ " with some text to make it about eighty characters long ....."; fflush(); system("sleep 0.1") } }' >/dev/null
 echo "# bench/log-flood.sh: ~$rate lines/s for $minutes min, log pane open, tmux 200×50, $(date -u +%FT%TZ)"
 tmux -L "$socket" new-session -d -s flood -x 200 -y 50 -c "$work" "exec ${stacktui[*]} $work/profile.yaml"
 pid=$(tmux -L "$socket" display-message -p -t flood '#{pane_pid}')
