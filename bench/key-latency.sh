@@ -31,12 +31,17 @@ for ((press = 0; press < presses; press++)); do
 done
 sleep 1
 tmux -L "$socket" capture-pane -p -t bench | grep -q 'svc-' || { echo "no services on screen" >&2; exit 1; }
-awk -v rows="$((count < 40 ? count : 40))" '
-	$1 == "frame" && first == "" && $3 >= rows { first = $2 }
+rows=$((count < 40 ? count : 40))
+first=$(awk -v rows="$rows" '$1 == "frame" && $3 >= rows { print $2; exit }' "$work/trace.txt")
+# Each input is paired with the first frame flushed after it (mawk has no sort: sort -n does it).
+awk '
 	$1 == "input" { pending[++inputs] = $2 }
-	$1 == "frame" { while (next_input < inputs) { next_input++; latency[++count] = $2 - pending[next_input] } }
+	$1 == "frame" { while (paired < inputs) { paired++; print $2 - pending[paired] } }
+' "$work/trace.txt" | sort -n >"$work/latencies.txt"
+awk -v first="$first" -v rows="$rows" '
+	{ latency[NR] = $1 }
 	END {
-		n = asort(latency)
+		n = NR
 		printf "first full frame (≥ %d lines drawn at once): %.0f ms after the process started\n", rows, first
 		printf "key → frame over %d keys: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms\n", n, latency[int(n * 0.5 + 0.5)], latency[int(n * 0.9 + 0.5)], latency[int(n * 0.99 + 0.5)], latency[n]
-	}' "$work/trace.txt"
+	}' "$work/latencies.txt"
