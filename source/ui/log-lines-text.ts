@@ -1,14 +1,14 @@
 import chalk from 'chalk';
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
 import {type LogViewState, visibleRows} from '../stack/log-view.js';
+import {textWidth} from './format/fit.js';
 import {formatClock, highlightMatches, labelPalette, logHeader} from './log-pane.js';
 import {paint} from './table/line-text.js';
 import type {Theme} from './theme.js';
 
 /** Cut to `width` like ink's wrap="truncate-end" (the text's own styles kept), then the line's style. */
 function fit(text: string, plain: string, width: number, style: (value: string) => string = value => value): string {
-	return style(stringWidth(plain) > width ? cliTruncate(text, width, {position: 'end'}) : text);
+	return style(textWidth(plain) > width ? cliTruncate(text, width, {position: 'end'}) : text);
 }
 
 function muted(text: string, theme: Theme): string {

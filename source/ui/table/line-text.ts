@@ -1,6 +1,6 @@
 import chalk, {type ChalkInstance} from 'chalk';
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import {textWidth} from '../format/fit.js';
 import type {Color, Theme} from '../theme.js';
 import type {Cell} from './cells.js';
 
@@ -28,7 +28,7 @@ export function tableLineText(cells: readonly Cell[], isSelected: boolean, isTit
 	const marker = isSelected ? theme.selection.marker : ' ';
 	let plain = marker.padEnd(markerWidth);
 	for (const [index, cell] of cells.entries()) plain += (index > 0 ? ' ' : '') + cell.text;
-	const isTruncated = stringWidth(plain) > width;
+	const isTruncated = textWidth(plain) > width;
 	// The space before a cell takes the cell's color, as in TableLine: under inverse it shows.
 	let text = marker.padEnd(markerWidth);
 	for (const [index, cell] of cells.entries()) text += paint((index > 0 ? ' ' : '') + cell.text, cell.color);
@@ -42,5 +42,5 @@ export function tableLineText(cells: readonly Cell[], isSelected: boolean, isTit
 
 /** A one-color line (the table's notes), truncated like ink's wrap="truncate-end". */
 export function noteLineText(text: string, color: Color, width: number): string {
-	return paint(stringWidth(text) > width ? cliTruncate(text, width, {position: 'end'}) : text, color);
+	return paint(textWidth(text) > width ? cliTruncate(text, width, {position: 'end'}) : text, color);
 }

@@ -104,8 +104,23 @@ type RawTableInput = {
 /** The table's lines as TableLine and the note Texts show them (test/ui/raw-table-lines.test.tsx). */
 export function rawTableLines({title, body, note, footer, selectedId, width, theme}: RawTableInput): string[] {
 	const lines = [tableLineText(title, false, true, theme, width, markerWidth)];
-	for (const row of body) lines.push(tableLineText(row.cells, row.id === selectedId, false, theme, width, markerWidth));
+	for (const row of body) lines.push(rowLineText(row.cells, row.id === selectedId, theme, width));
 	if (note !== undefined) lines.push(noteLineText(note, theme.status.muted, width));
 	if (footer !== undefined) lines.push(noteLineText(footer, theme.status.muted, width));
 	return lines;
+}
+
+/** Lines of unchanged cells, by selection: a key that moves the selection rebuilds two lines, not all. */
+const rowLines = new WeakMap<readonly Cell[], {readonly theme: Theme; readonly width: number; lines: [string | undefined, string | undefined]}>();
+
+function rowLineText(cells: readonly Cell[], isSelected: boolean, theme: Theme, width: number): string {
+	let entry = rowLines.get(cells);
+	if (entry === undefined || entry.theme !== theme || entry.width !== width) {
+		entry = {theme, width, lines: [undefined, undefined]};
+		rowLines.set(cells, entry);
+	}
+
+	const slot = isSelected ? 1 : 0;
+	entry.lines[slot] ??= tableLineText(cells, isSelected, false, theme, width, markerWidth);
+	return entry.lines[slot];
 }
