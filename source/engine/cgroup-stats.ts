@@ -3,7 +3,7 @@ import {parseMemoryTotal, parseNetDev, parseProcStat} from './cgroup-parse.js';
 import {type CgroupFiles, cgroupVersionOf, findCgroupFiles} from './cgroup-paths.js';
 import {type CgroupReading, cgroupSample, parseCgroupTexts} from './cgroup-sample.js';
 import {KernelFiles} from './file-reader.js';
-import type {StatsSource} from './stats-source.js';
+import type {ContainerStatsSource} from './stats-source.js';
 import type {StatsSample} from './types.js';
 
 type Followed = {
@@ -16,7 +16,7 @@ type Followed = {
 };
 
 type Options = {
-	readonly fallback: StatsSource;
+	readonly fallback: ContainerStatsSource;
 	readonly intervalMs: number;
 	readonly cgroupRoot: string;
 	readonly procRoot: string;
@@ -30,7 +30,7 @@ const slowEvery = 5;
  * so the engine serves no stats stream. A container whose files are not found is handed to the
  * fallback (the API reader); one whose files vanish (stopped, restarted) is looked up again.
  */
-export class CgroupStatsPool implements StatsSource {
+export class CgroupStatsPool implements ContainerStatsSource {
 	readonly #followed = new Map<string, Followed>();
 	readonly #files = new KernelFiles();
 	readonly #version: 1 | 2;

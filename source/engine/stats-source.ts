@@ -14,7 +14,7 @@ export type StatsReader = 'auto' | 'cgroup' | 'api';
 export const statsReaders: readonly StatsReader[] = ['auto', 'cgroup', 'api'];
 
 /** A source of samples for the running containers it is told about. */
-export type StatsSource = {
+export type ContainerStatsSource = {
 	/** Follows the given running containers, and stops following all others. */
 	sync(runningIds: Iterable<string>): void;
 	/** Ids being followed. */
@@ -46,7 +46,7 @@ export function statsCapabilities(engine: {readonly address: string; readonly is
 }
 
 /** The stats source for a reader choice: `cgroup` and `auto` fall back to the API where files cannot be read. */
-export function createStatsSource(docker: Docker, onSample: (id: string, sample: StatsSample) => void, options: StatsSourceOptions = {}): StatsSource {
+export function createStatsSource(docker: Docker, onSample: (id: string, sample: StatsSample) => void, options: StatsSourceOptions = {}): ContainerStatsSource {
 	const reader = options.reader ?? 'auto';
 	const canReadCgroups = options.capabilities?.canReadCgroups ?? false;
 	const api = new StatsPool(docker, onSample);

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import {Backoff, sleep} from './backoff.js';
 import {NdjsonParser} from './ndjson.js';
 import {type StatsPayload, toStatsSample} from './stats-math.js';
-import type {StatsSource} from './stats-source.js';
+import type {ContainerStatsSource} from './stats-source.js';
 import type {StatsSample} from './types.js';
 
 type Stream = NodeJS.ReadableStream & {destroy(): void};
@@ -12,7 +12,7 @@ type Stream = NodeJS.ReadableStream & {destroy(): void};
  * second, and only the latest is kept. A stream is opened when its container is
  * wanted and destroyed when it is not, so no socket outlives its container.
  */
-export class StatsPool implements StatsSource {
+export class StatsPool implements ContainerStatsSource {
 	readonly #controllers = new Map<string, AbortController>();
 	#isClosed = false;
 

@@ -2,7 +2,7 @@ import {setMaxListeners} from 'node:events';
 import type Docker from 'dockerode';
 import {inspectContainer, listProjectContainers} from '../engine/containers.js';
 import {watchEvents} from '../engine/events.js';
-import {createStatsSource, type StatsSource, type StatsSourceOptions} from '../engine/stats-source.js';
+import {createStatsSource, type ContainerStatsSource, type StatsSourceOptions} from '../engine/stats-source.js';
 import type {EngineEvent, StatsSample} from '../engine/types.js';
 import {type StackAction, type StackState, initialState, reduce, runningIds} from './model.js';
 
@@ -23,7 +23,7 @@ export class StackWatcher {
 	#state: StackState;
 	readonly #listeners = new Set<Listener>();
 	readonly #controller = new AbortController();
-	readonly #stats: StatsSource;
+	readonly #stats: ContainerStatsSource;
 	#pendingSamples = new Map<string, StatsSample>();
 	#sampleTimer: NodeJS.Timeout | undefined;
 	readonly #inspectTimers = new Map<string, NodeJS.Timeout>();

@@ -5,7 +5,7 @@ import test from 'ava';
 import {parseBlkioV1, parseIoStatV2, parseNetDev, parseProcStat, readKey} from '../../source/engine/cgroup-parse.js';
 import {cgroupVersionOf, findCgroupFiles} from '../../source/engine/cgroup-paths.js';
 import {CgroupStatsPool} from '../../source/engine/cgroup-stats.js';
-import type {StatsSource} from '../../source/engine/stats-source.js';
+import type {ContainerStatsSource} from '../../source/engine/stats-source.js';
 import type {StatsSample} from '../../source/engine/types.js';
 
 const fixtures = path.resolve('test/fixtures/cgroup');
@@ -42,7 +42,7 @@ function walk(directory: string): string[] {
 	});
 }
 
-type RecordingSource = StatsSource & {readonly synced: string[][]};
+type RecordingSource = ContainerStatsSource & {readonly synced: string[][]};
 
 /** A fallback reader that only records which ids it was asked to follow. */
 function recordingFallback(): RecordingSource {
