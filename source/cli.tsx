@@ -12,27 +12,33 @@ import {runDashboardCommand} from './commands/dashboard-command.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
 import {type StatsReader, statsReaders} from './engine/stats-source.js';
+import type {StackQuery} from './commands/resolve-stack.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ stacktui [PROFILE] [--read-only]
+	  $ stacktui [PROFILE] [-f FILE…] [-p NAME] [--read-only]
 	  $ stacktui status --project NAME [--json]
-	  $ stacktui check [PROFILE] [--json]
+	  $ stacktui check [PROFILE] [-f FILE…] [--json]
 	  $ stacktui profiles [--json]
-	  $ stacktui up [SERVICE…] [--profile PATH]
-	  $ stacktui down [--volumes] [--profile PATH]
-	  $ stacktui stop [SERVICE…] [--profile PATH]
-	  $ stacktui restart [SERVICE…] [--profile PATH]
+	  $ stacktui up [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui down [--volumes] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui stop [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui restart [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+
+	Which stack, as docker compose finds it: PROFILE or --profile (a path, a name from
+	profiles/, or a compose file); else -f FILE…; else ./stacktui.yaml; else COMPOSE_FILE; else
+	compose.yaml (or docker-compose.yml, …) here or in the nearest parent, with its override file;
+	else -p NAME alone (the project as it runs). The project name: -p, COMPOSE_PROJECT_NAME, the
+	files' name:, the directory's name.
 
 	Commands
-	  (none)     The live dashboard of PROFILE (a path, or a name from profiles/; without
-	             one, ./stacktui.yaml if present, else the demo profile). Press ? for keys.
+	  (none)     The live dashboard of the stack. With nothing to open here: a picker of the
+	             compose projects on the engine and the shipped profiles. Press ? for keys.
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
 	             JSON when --json is given or stdout is not a terminal.
-	  check      Validate a profile and its compose files' service names; print a summary.
-	             PROFILE is a path, or a name from the profiles/ directory; without one,
-	             ./stacktui.yaml (or .yml) if present, else the demo profile.
+	  check      Load the stack exactly as up does (profile, compose files, every key);
+	             print a summary and the warnings; the error up would give, exit 2.
 	  profiles   List the profiles in profiles/ with project, services and description.
 	  up         Create what is missing (networks, volumes, images by pull or build,
 	             containers; recreate changed ones) and start in dependency order, waiting
@@ -44,8 +50,10 @@ const cli = meow(
 	  restart    Restart services, dependencies first.
 
 	Options
+	  --file, -f     Compose file (repeatable), merged in order as docker compose -f does
 	  --project, -p  Compose project name (the com.docker.compose.project label); with a
 	                 profile, runs its stack under this name instead of the profile's
+	  --allow-unsupported  up, check: go on without the keys stacktui cannot apply
 	  --json         Print JSON
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
@@ -75,7 +83,9 @@ const cli = meow(
 		// Checked below, so an unknown flag gets our one-line error instead of meow's two lines.
 		allowUnknownFlags: true,
 		flags: {
-			project: {type: 'string', shortFlag: 'p'},
+			project: {type: 'string', shortFlag: 'p', aliases: ['project-name']},
+			file: {type: 'string', shortFlag: 'f', isMultiple: true},
+			allowUnsupported: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
 			engine: {type: 'string'},
 			profile: {type: 'string'},
@@ -86,7 +96,7 @@ const cli = meow(
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'help', 'version']);
 const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
@@ -122,7 +132,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'check': {
-			return runCheckCommand({argument: rest[0], flag: cli.flags.profile, isJson: cli.flags.json, cwd: process.cwd(), profilesDirectory});
+			return runCheckCommand({...stackQuery(rest[0], profilesDirectory), isJson: cli.flags.json, allowUnsupported: cli.flags.allowUnsupported});
 		}
 
 		case 'profiles': {
@@ -133,11 +143,11 @@ async function main(): Promise<number> {
 		case 'down':
 		case 'stop':
 		case 'restart': {
-			const stack = await loadStack({profile: cli.flags.profile, engine: cli.flags.engine, project: cli.flags.project, cwd: process.cwd(), profilesDirectory});
+			const stack = await loadStack({...stackQuery(undefined, profilesDirectory), engine: cli.flags.engine});
 			const output = processOutput;
 			switch (command) {
 				case 'up': {
-					return runUpCommand(stack, {services: rest, output});
+					return runUpCommand(stack, {services: rest, output, allowUnsupported: cli.flags.allowUnsupported});
 				}
 
 				case 'down': {
@@ -155,16 +165,7 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
-			return runDashboardCommand({
-				argument: rest[0],
-				flag: cli.flags.profile,
-				engine: cli.flags.engine,
-				isReadOnly: cli.flags.readOnly,
-				project: cli.flags.project,
-				statsReader: readStatsFlag(cli.flags.stats),
-				cwd: process.cwd(),
-				profilesDirectory,
-			}).catch(error => {
+			return runDashboardCommand({...stackQuery(rest[0], profilesDirectory), engine: cli.flags.engine, isReadOnly: cli.flags.readOnly, statsReader: readStatsFlag(cli.flags.stats)}).catch(error => {
 				throw withCommandHint(error, rest[0]);
 			});
 		}
@@ -180,6 +181,19 @@ function readStatsFlag(value: string | undefined): StatsReader | undefined {
 	const found = statsReaders.find(name => name === value);
 	if (found === undefined) throw new UsageError(`--stats ${value}: expected ${statsReaders.join(', ')}`);
 	return found;
+}
+
+/** How the command line names the stack: PROFILE, --profile, -f FILE…, -p NAME, where it runs. */
+function stackQuery(argument: string | undefined, profilesDirectory: string | undefined): StackQuery {
+	return {
+		argument,
+		profile: cli.flags.profile,
+		files: cli.flags.file,
+		project: cli.flags.project,
+		cwd: process.cwd(),
+		profilesDirectory,
+		environment: process.env,
+	};
 }
 
 /** A profile name that is a typo of a command gets told so. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {EngineCapabilities} from './capabilities.js';
 import {parseMemoryTotal, parseNetDev, parseProcStat} from './cgroup-parse.js';
 import {type CgroupFiles, cgroupVersionOf, findCgroupFiles} from './cgroup-paths.js';
 import {type CgroupReading, cgroupSample, parseCgroupTexts} from './cgroup-sample.js';
@@ -76,6 +77,10 @@ export class CgroupStatsPool implements ContainerStatsSource {
 			// The first read right away (no CPU % yet, as the first API sample), then on the interval.
 			this.#timer = setTimeout(() => this.#readAll(), 0);
 		}
+	}
+
+	use(capabilities: EngineCapabilities): void {
+		this.options.fallback.use(capabilities);
 	}
 
 	close(): void {

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import type {EngineCapabilities} from './capabilities.js';
 import {CgroupStatsPool} from './cgroup-stats.js';
 import {StatsPool} from './stats.js';
 import type {StatsSample} from './types.js';
@@ -21,6 +22,8 @@ export type ContainerStatsSource = {
 	readonly openIds: string[];
 	/** Ids followed through engine stats streams (the API reader, or the cgroup reader's fallback). */
 	readonly apiIds: string[];
+	/** The engine's capabilities, once known: which stats stream the API reader opens. */
+	use(capabilities: EngineCapabilities): void;
 	close(): void;
 };
 
@@ -33,6 +36,8 @@ export type StatsCapabilities = {
 export type StatsSourceOptions = {
 	readonly reader?: StatsReader;
 	readonly capabilities?: StatsCapabilities;
+	/** For the API reader (Docker's or Podman's stream), when known at construction. */
+	readonly apiCapabilities?: EngineCapabilities | undefined;
 	/** How often the cgroup reader reads (the profile's refresh); the API streams come about once a second. */
 	readonly intervalMs?: number;
 	/** The cgroup mount root and /proc, for tests. */
@@ -49,7 +54,7 @@ export function statsCapabilities(engine: {readonly address: string; readonly is
 export function createStatsSource(docker: Docker, onSample: (id: string, sample: StatsSample) => void, options: StatsSourceOptions = {}): ContainerStatsSource {
 	const reader = options.reader ?? 'auto';
 	const canReadCgroups = options.capabilities?.canReadCgroups ?? false;
-	const api = new StatsPool(docker, onSample);
+	const api = new StatsPool(docker, onSample, options.apiCapabilities);
 	if (reader === 'api' || (reader === 'auto' && !canReadCgroups)) return api;
 	return new CgroupStatsPool(onSample, {
 		fallback: api,

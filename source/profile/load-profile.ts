@@ -5,7 +5,7 @@ import {parseEngineAddress} from '../engine/parse-engine-address.js';
 import {type StatsReader, statsReaders} from '../engine/stats-source.js';
 import {displayPath} from './display-path.js';
 import {describeValue, FieldReader, type FieldPath} from './field-reader.js';
-import {isDirectory, isFile} from './file-kind.js';
+import {fileProblem, isFile} from './file-kind.js';
 import {defaultProfileName, normalizeProjectName, projectNamePattern, projectNameRule} from './project-name.js';
 import {readBudgets} from './read-budgets.js';
 import {readLinks, readTunnels} from './read-tunnels.js';
@@ -48,7 +48,7 @@ export function readProfile(file: string, displayName = displayPath(file)): Prof
 		composeProfiles: fields['compose_profiles'] === undefined ? [] : reader.stringList(['compose_profiles'], fields['compose_profiles'], 'a profile name'),
 		envFile: readEnvFile(reader, optionalString('env_file'), directory, composeFiles),
 		engine: readEngine(reader, optionalString('engine')),
-		refreshMs: fields['refresh'] === undefined ? defaultRefreshMs : reader.duration(['refresh'], fields['refresh'], '100ms'),
+		refreshMs: fields['refresh'] === undefined ? defaultRefreshMs : reader.duration(['refresh'], fields['refresh'], '100ms', '1m'),
 		...(fields['stats'] === undefined ? {} : {statsReader: readStatsReader(reader, fields['stats'])}),
 		budgets: readBudgets(reader, fields['budgets']),
 		tunnels: readTunnels(reader, fields['tunnels']),
@@ -119,8 +119,9 @@ function readEngine(reader: FieldReader, engine: string | undefined): string | u
 
 function existingFile(reader: FieldReader, fieldPath: FieldPath, name: string, directory: string): string {
 	const file = path.resolve(directory, name);
-	if (!isFile(file)) {
-		reader.fail(fieldPath, `"${name}" ${isDirectory(file) ? 'is a directory, not a file' : 'not found'} (${displayPath(file)})`);
+	const problem = fileProblem(file);
+	if (problem !== undefined) {
+		reader.fail(fieldPath, `"${name}" ${problem === 'file not found' ? 'not found' : problem} (${displayPath(file)})`);
 	}
 
 	return file;

@@ -64,9 +64,12 @@ export class StackSession {
 		stats: SessionStatsOptions = {},
 	) {
 		this.#watcher = new StackWatcher(docker, profile.project, {
-			reader: stats.reader ?? profile.statsReader ?? 'auto',
-			...(stats.capabilities === undefined ? {} : {capabilities: stats.capabilities}),
-			intervalMs: profile.refreshMs,
+			refreshMs: profile.refreshMs,
+			stats: {
+				reader: stats.reader ?? profile.statsReader ?? 'auto',
+				...(stats.capabilities === undefined ? {} : {capabilities: stats.capabilities}),
+				intervalMs: profile.refreshMs,
+			},
 		});
 		const now = Date.now();
 		this.#view = {

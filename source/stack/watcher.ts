@@ -1,12 +1,24 @@
 import {setMaxListeners} from 'node:events';
 import type Docker from 'dockerode';
+import {capabilitiesOf, type EngineCapabilities} from '../engine/capabilities.js';
 import {inspectContainer, listProjectContainers} from '../engine/containers.js';
+import {sleep} from '../engine/backoff.js';
 import {watchEvents} from '../engine/events.js';
 import {createStatsSource, type ContainerStatsSource, type StatsSourceOptions} from '../engine/stats-source.js';
 import type {EngineEvent, StatsSample} from '../engine/types.js';
+import {pollHealth} from './health-poll.js';
 import {type StackAction, type StackState, initialState, reduce, runningIds} from './model.js';
 
 type Listener = (state: StackState) => void;
+
+export type WatcherOptions = {
+	/** Health changes show within this on engines without health events; 1 s by default. */
+	readonly refreshMs?: number;
+	/** What the engine reports; asked of it (or taken from connect) when not given. */
+	readonly capabilities?: EngineCapabilities;
+	/** Which stats reader, and what the engine allows it (see engine/stats-source.ts). */
+	readonly stats?: StatsSourceOptions;
+};
 
 /** Delay that coalesces the burst of events of one restart into one inspect. */
 const inspectDelayMs = 50;
@@ -33,12 +45,12 @@ export class StackWatcher {
 	constructor(
 		private readonly docker: Docker,
 		project: string,
-		statsOptions: StatsSourceOptions = {},
+		private readonly options: WatcherOptions = {},
 	) {
 		this.#state = initialState(project);
 		// Listing inspects every container at once, each request listening on this signal.
 		setMaxListeners(0, this.#controller.signal);
-		this.#stats = createStatsSource(docker, (id, sample) => this.#onSample(id, sample), statsOptions);
+		this.#stats = createStatsSource(docker, (id, sample) => this.#onSample(id, sample), {...options.stats, apiCapabilities: options.capabilities});
 	}
 
 	get state(): StackState {
@@ -61,9 +73,42 @@ export class StackWatcher {
 	}
 
 	start(): void {
+		void this.#run();
+	}
+
+	async #run(): Promise<void> {
+		const {signal} = this.#controller;
+		let capabilities = this.options.capabilities;
+		while (capabilities === undefined && !signal.aborted) {
+			try {
+				capabilities = await capabilitiesOf(this.docker, signal);
+			} catch (error) {
+				this.#dispatch({type: 'engine-lost', error: oneLine(error as Error)});
+				await sleep(1000, signal);
+			}
+		}
+
+		if (capabilities === undefined) return;
+		this.#stats.use(capabilities);
+		if (!capabilities.hasHealthEvents) {
+			void pollHealth({
+				docker: this.docker,
+				project: this.#state.project,
+				hasLibpodApi: capabilities.hasLibpodApi,
+				refreshMs: this.options.refreshMs ?? 1000,
+				signal,
+				known: () => this.#state.containers,
+				onChanged: ids => {
+					for (const id of ids) this.#scheduleInspect(id, 0);
+				},
+			});
+		}
+
 		void watchEvents(this.docker, {
 			project: this.#state.project,
-			signal: this.#controller.signal,
+			withHealth: capabilities.hasHealthEvents,
+			hasReliableEventFilters: capabilities.hasReliableEventFilters,
+			signal,
 			onEvent: event => this.#onEvent(event),
 			onConnection: (isConnected, error) => {
 				if (isConnected) {
@@ -145,7 +190,7 @@ export class StackWatcher {
 		}
 	}
 
-	#scheduleInspect(id: string): void {
+	#scheduleInspect(id: string, delayMs = inspectDelayMs): void {
 		clearTimeout(this.#inspectTimers.get(id));
 		this.#inspectTimers.set(
 			id,
@@ -157,7 +202,7 @@ export class StackWatcher {
 				} catch {
 					// Lost engine: the reconnect lists everything again.
 				}
-			}, inspectDelayMs),
+			}, delayMs),
 		);
 	}
 

@@ -16,6 +16,8 @@ export type RunAppOptions = {
 	readonly session: StackSession;
 	readonly profile: Profile;
 	readonly engine: {readonly host: string; readonly version: string};
+	/** The client that runs `exec -it` against this engine (docker --host …, or podman --url …). */
+	readonly execCommand: readonly string[];
 	readonly isReadOnly: boolean;
 	/** The profile's active compose services, shown as `missing` rows until they have a container. */
 	readonly serviceNames: readonly string[];
@@ -55,7 +57,8 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			onCopy={text => copyToClipboard(text, process.stdout)}
 			onShell={id => {
 				const shell = 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi';
-				const error = screen.runInteractive('docker', ['exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
+				const [program = 'docker', ...global] = options.execCommand;
+				const error = screen.runInteractive(program, [...global, 'exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
 				writer.redraw();
 				options.session.say(error ?? 'back from the shell', error !== undefined);
 			}}

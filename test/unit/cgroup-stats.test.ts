@@ -54,6 +54,7 @@ function recordingFallback(): RecordingSource {
 		},
 		openIds: [],
 		apiIds: [],
+		use() {},
 		close() {},
 	};
 }
