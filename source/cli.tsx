@@ -12,6 +12,7 @@ import {runDashboardCommand} from './commands/dashboard-command.js';
 import {interruptible} from './commands/interruptible.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
+import {type StatsReader, statsReaders} from './engine/stats-source.js';
 import type {StackQuery} from './commands/resolve-stack.js';
 
 const cli = meow(
@@ -60,10 +61,15 @@ const cli = meow(
 	  --read-only    Dashboard: disable every key that starts, stops or restarts
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
+	  --stats        Dashboard: where CPU and memory come from: cgroup (read the
+	                 containers' cgroup files; a local Linux engine), api (one engine
+	                 stats stream per container) or auto (default: cgroup when the
+	                 engine allows it, else api); overrides the profile's stats:
 
 	Environment
 	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
 	  STACKTUI_PROFILES_DIR  Where PROFILE names and the profiles command look (default: profiles/ of the package)
+	  STACKTUI_TRACE         Dashboard: write input and frame-flush times to this file (bench/key-latency.sh)
 
 	Examples
 	  $ stacktui status --project demo
@@ -86,11 +92,12 @@ const cli = meow(
 			profile: {type: 'string'},
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
+			stats: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'help', 'version']);
 const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
@@ -159,7 +166,7 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
-			return runDashboardCommand({...stackQuery(rest[0], profilesDirectory), engine: cli.flags.engine, isReadOnly: cli.flags.readOnly}).catch(error => {
+			return runDashboardCommand({...stackQuery(rest[0], profilesDirectory), engine: cli.flags.engine, isReadOnly: cli.flags.readOnly, statsReader: readStatsFlag(cli.flags.stats)}).catch(error => {
 				throw withCommandHint(error, rest[0]);
 			});
 		}
@@ -168,6 +175,13 @@ async function main(): Promise<number> {
 			throw new UsageError(`unknown command "${command}"; see stacktui --help`);
 		}
 	}
+}
+
+function readStatsFlag(value: string | undefined): StatsReader | undefined {
+	if (value === undefined) return undefined;
+	const found = statsReaders.find(name => name === value);
+	if (found === undefined) throw new UsageError(`--stats ${value}: expected ${statsReaders.join(', ')}`);
+	return found;
 }
 
 /** How the command line names the stack: PROFILE, --profile, -f FILE…, -p NAME, where it runs. */

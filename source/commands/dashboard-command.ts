@@ -6,6 +6,7 @@ import type {ComposeProject} from '../compose/types.js';
 import {execCommandFor} from '../engine/capabilities.js';
 import {connectEngine, type EngineConnection} from '../engine/connect.js';
 import {plainProfile} from '../profile/plain-profile.js';
+import type {StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
 import {StackSession} from '../stack/session.js';
 import {loadKeymap} from '../ui/keymap-file.js';
@@ -20,6 +21,8 @@ import {runPicker} from '../ui/run-picker.js';
 export type DashboardOptions = StackQuery & {
 	readonly engine: string | undefined;
 	readonly isReadOnly: boolean;
+	/** --stats: overrides the profile's stats reader. */
+	readonly statsReader?: StatsReader | undefined;
 };
 
 /**
@@ -69,7 +72,10 @@ async function stackOf(choice: StackChoice, options: DashboardOptions, connectio
 
 async function runDashboard(options: DashboardOptions, connection: EngineConnection, stack: Stack): Promise<number> {
 	const {profile, project} = stack;
-	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project, profile.project, profile.budgets.startupMs));
+	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project, profile.project, profile.budgets.startupMs), {
+		...(options.statsReader === undefined ? {} : {reader: options.statsReader}),
+		capabilities: {canReadCgroups: connection.capabilities.canReadCgroupFiles},
+	});
 	session.start();
 	const {noStatsReason} = connection.capabilities;
 	if (noStatsReason !== undefined) session.say(noStatsReason, false);

@@ -4,6 +4,7 @@ import type {EngineCapabilities, StatsSource} from './capabilities.js';
 import {LibpodSampler, type LibpodStatsLine, openLibpodStats} from './libpod-stats.js';
 import {NdjsonParser} from './ndjson.js';
 import {type StatsPayload, toStatsSample} from './stats-math.js';
+import type {ContainerStatsSource} from './stats-source.js';
 import type {StatsSample} from './types.js';
 
 type Stream = NodeJS.ReadableStream & {destroy(): void};
@@ -14,7 +15,7 @@ type Stream = NodeJS.ReadableStream & {destroy(): void};
  * wanted and destroyed when it is not, so no socket outlives its container. Which stream
  * (Docker's, or Podman's own at one reading a second) the engine's capabilities say.
  */
-export class StatsPool {
+export class StatsPool implements ContainerStatsSource {
 	readonly #controllers = new Map<string, AbortController>();
 	#isClosed = false;
 	#source: StatsSource | undefined;
@@ -58,6 +59,10 @@ export class StatsPool {
 	/** Ids whose stream is open or being opened. */
 	get openIds(): string[] {
 		return [...this.#controllers.keys()];
+	}
+
+	get apiIds(): string[] {
+		return this.openIds;
 	}
 
 	close(): void {

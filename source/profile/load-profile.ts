@@ -2,6 +2,7 @@ import path from 'node:path';
 import {readYamlFile, type YamlFile} from '../config/yaml-file.js';
 import {EngineError} from '../engine/engine-error.js';
 import {parseEngineAddress} from '../engine/parse-engine-address.js';
+import {type StatsReader, statsReaders} from '../engine/stats-source.js';
 import {displayPath} from './display-path.js';
 import {describeValue, FieldReader, type FieldPath} from './field-reader.js';
 import {fileProblem, isFile} from './file-kind.js';
@@ -10,7 +11,7 @@ import {readBudgets} from './read-budgets.js';
 import {readLinks, readTunnels} from './read-tunnels.js';
 import type {Profile} from './types.js';
 
-const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'budgets', 'tunnels', 'links'] as const;
+const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'stats', 'budgets', 'tunnels', 'links'] as const;
 
 /** The files compose looks for when no -f is given, in its order. */
 const defaultComposeFiles = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -48,6 +49,7 @@ export function readProfile(file: string, displayName = displayPath(file)): Prof
 		envFile: readEnvFile(reader, optionalString('env_file'), directory, composeFiles),
 		engine: readEngine(reader, optionalString('engine')),
 		refreshMs: fields['refresh'] === undefined ? defaultRefreshMs : reader.duration(['refresh'], fields['refresh'], '100ms', '1m'),
+		...(fields['stats'] === undefined ? {} : {statsReader: readStatsReader(reader, fields['stats'])}),
 		budgets: readBudgets(reader, fields['budgets']),
 		tunnels: readTunnels(reader, fields['tunnels']),
 		links: readLinks(reader, fields['links']),
@@ -123,4 +125,10 @@ function existingFile(reader: FieldReader, fieldPath: FieldPath, name: string, d
 	}
 
 	return file;
+}
+
+function readStatsReader(reader: FieldReader, value: unknown): StatsReader {
+	const text = reader.string(['stats'], value);
+	const found = statsReaders.find(name => name === text);
+	return found ?? reader.fail(['stats'], `"${text}" is not a stats reader; expected ${statsReaders.join(', ')}`);
 }

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import {type ContainerDetails, inspectDetails} from '../engine/details.js';
 import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
+import type {StatsCapabilities, StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
 import {type BudgetState, evaluateBudgets, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
@@ -35,6 +36,12 @@ export type StackOperations = {
 };
 
 const pendingOf: Record<LifecycleAction, PendingAction> = {start: 'starting', stop: 'stopping', restart: 'restarting', kill: 'stopping'};
+/** How the session reads per-container stats: the reader (flag, else profile, else auto) and what the engine allows. */
+export type SessionStatsOptions = {
+	readonly reader?: StatsReader;
+	readonly capabilities?: StatsCapabilities;
+};
+
 /** Event-driven changes (a restart, a health flip) show within this; samples wait for the profile's refresh. */
 const eventDelayMs = 50;
 
@@ -56,8 +63,16 @@ export class StackSession {
 		private readonly docker: Docker,
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
+		stats: SessionStatsOptions = {},
 	) {
-		this.#watcher = new StackWatcher(docker, profile.project, {refreshMs: profile.refreshMs});
+		this.#watcher = new StackWatcher(docker, profile.project, {
+			refreshMs: profile.refreshMs,
+			stats: {
+				reader: stats.reader ?? profile.statsReader ?? 'auto',
+				...(stats.capabilities === undefined ? {} : {capabilities: stats.capabilities}),
+				intervalMs: profile.refreshMs,
+			},
+		});
 		const now = Date.now();
 		this.#view = {
 			state: this.#watcher.state,

@@ -4,8 +4,8 @@ import {capabilitiesOf, type EngineCapabilities} from '../engine/capabilities.js
 import {inspectContainer, listProjectContainers} from '../engine/containers.js';
 import {sleep} from '../engine/backoff.js';
 import {watchEvents} from '../engine/events.js';
-import {StatsPool} from '../engine/stats.js';
-import type {EngineEvent} from '../engine/types.js';
+import {createStatsSource, type ContainerStatsSource, type StatsSourceOptions} from '../engine/stats-source.js';
+import type {EngineEvent, StatsSample} from '../engine/types.js';
 import {pollHealth} from './health-poll.js';
 import {type StackAction, type StackState, initialState, reduce, runningIds} from './model.js';
 
@@ -16,10 +16,14 @@ export type WatcherOptions = {
 	readonly refreshMs?: number;
 	/** What the engine reports; asked of it (or taken from connect) when not given. */
 	readonly capabilities?: EngineCapabilities;
+	/** Which stats reader, and what the engine allows it (see engine/stats-source.ts). */
+	readonly stats?: StatsSourceOptions;
 };
 
 /** Delay that coalesces the burst of events of one restart into one inspect. */
 const inspectDelayMs = 50;
+/** Samples that arrive within this are applied as one batch (the API reader's streams tick apart). */
+const sampleBatchMs = 100;
 
 /**
  * Feeds one compose project's engine events, listings and stats samples into the
@@ -31,7 +35,9 @@ export class StackWatcher {
 	#state: StackState;
 	readonly #listeners = new Set<Listener>();
 	readonly #controller = new AbortController();
-	readonly #stats: StatsPool;
+	readonly #stats: ContainerStatsSource;
+	#pendingSamples = new Map<string, StatsSample>();
+	#sampleTimer: NodeJS.Timeout | undefined;
 	readonly #inspectTimers = new Map<string, NodeJS.Timeout>();
 	#heldEvents: EngineEvent[] | undefined;
 	#isRefreshPending = false;
@@ -44,16 +50,21 @@ export class StackWatcher {
 		this.#state = initialState(project);
 		// Listing inspects every container at once, each request listening on this signal.
 		setMaxListeners(0, this.#controller.signal);
-		this.#stats = new StatsPool(docker, (id, sample) => this.#dispatch({type: 'stats-sampled', id, sample}), options.capabilities);
+		this.#stats = createStatsSource(docker, (id, sample) => this.#onSample(id, sample), {...options.stats, apiCapabilities: options.capabilities});
 	}
 
 	get state(): StackState {
 		return this.#state;
 	}
 
-	/** Ids with an open stats stream: one per running container. */
+	/** Ids whose stats are followed: every running container. */
 	get statsStreamIds(): string[] {
 		return this.#stats.openIds;
+	}
+
+	/** Ids followed through an engine stats stream (the API reader, or the cgroup reader's fallback). */
+	get statsApiIds(): string[] {
+		return this.#stats.apiIds;
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -131,6 +142,7 @@ export class StackWatcher {
 	stop(): void {
 		this.#controller.abort();
 		this.#stats.close();
+		clearTimeout(this.#sampleTimer);
 		for (const timer of this.#inspectTimers.values()) {
 			clearTimeout(timer);
 		}
@@ -192,6 +204,16 @@ export class StackWatcher {
 				}
 			}, delayMs),
 		);
+	}
+
+	#onSample(id: string, sample: StatsSample): void {
+		this.#pendingSamples.set(id, sample);
+		this.#sampleTimer ??= setTimeout(() => {
+			this.#sampleTimer = undefined;
+			const samples = this.#pendingSamples;
+			this.#pendingSamples = new Map();
+			this.#dispatch({type: 'stats-batch', samples});
+		}, sampleBatchMs);
 	}
 
 	#dispatch(action: StackAction): void {

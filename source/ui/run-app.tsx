@@ -4,9 +4,13 @@ import type {Profile} from '../profile/types.js';
 import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard, terminalCopyPorts} from './clipboard.js';
+import {FrameWriter} from './frame-writer.js';
+import {RawLines, RawLinesContext} from './raw-lines.js';
+import {installOutputCache, loadInkOutput} from './ink-output-cache.js';
 import type {Keymap} from './keymap.js';
 import {containerShellArgs, TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
+import {traceFromEnvironment, traceInput} from './trace.js';
 
 export type RunAppOptions = {
 	readonly session: StackSession;
@@ -25,14 +29,25 @@ export type RunAppOptions = {
  * terminal is always restored. Resolves with the signal that ended it, if one did.
  */
 export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | undefined> {
+	const uninstallOutputCache = installOutputCache(await loadInkOutput());
 	const screen = new TerminalScreen(process.stdout, process.stdin);
-	const restore = () => screen.restore();
+	const trace = traceFromEnvironment(process.env);
+	const stopTracingInput = trace === undefined ? () => {} : traceInput(process.stdin, trace);
+	const rawLines = new RawLines();
+	const writer = new FrameWriter(process.stdout, trace, rawLines);
+	const restoreConsole = silenceConsole();
+	const restore = () => {
+		restoreConsole();
+		screen.restore();
+	};
+
 	process.once('exit', restore);
 	screen.enter();
 	let quit = () => {};
 	const shellEnvironment = {...process.env, DOCKER_HOST: options.engine.host};
 	const theme = createTheme({isColorEnabled: isColorWanted(process.env)});
 	const instance = render(
+		<RawLinesContext.Provider value={rawLines}>
 		<App
 			session={options.session}
 			profile={options.profile}
@@ -46,11 +61,13 @@ export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | u
 			onShell={id => {
 				const [program = 'docker', ...global] = options.execCommand;
 				const outcome = screen.runInteractive(program, [...global, ...containerShellArgs(id)], shellEnvironment);
-				instance.clear();
+				writer.redraw();
 				options.session.say(outcome.text, outcome.isError);
 			}}
-		/>,
-		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
+		/>
+		</RawLinesContext.Provider>,
+		// debug: ink hands every render to the writer as one whole frame; the writer draws what changed.
+		{stdout: writer as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	quit = () => instance.unmount();
 	let endedBy: NodeJS.Signals | undefined;
@@ -67,7 +84,21 @@ export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | u
 		for (const signal of signals) process.off(signal, onSignal);
 		restore();
 		process.off('exit', restore);
+		writer.dispose();
+		uninstallOutputCache();
+		stopTracingInput();
+		trace?.close();
 	}
 
 	return endedBy;
+}
+
+/** Console output would land in the middle of the frame: drop it while the dashboard owns the screen. */
+function silenceConsole(): () => void {
+	const names = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = names.map(name => console[name]);
+	for (const name of names) console[name] = () => {};
+	return () => {
+		for (const [index, name] of names.entries()) console[name] = saved[index]!;
+	};
 }

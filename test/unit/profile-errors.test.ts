@@ -36,6 +36,7 @@ const cases: ReadonlyArray<readonly [string, string]> = [
 	['service-budget-empty.yaml', `${bad}/service-budget-empty.yaml:5:5: budgets.services.postgres: expected a mapping (key: value), got nothing`],
 	['stack-startup.yaml', `${bad}/stack-startup.yaml:4:26: budgets.stack.startup: unknown key; expected one of: memory, cpu`],
 	['startup-zero.yaml', `${bad}/startup-zero.yaml:4:12: budgets.startup: "0s" is too short; expected at least 1s`],
+	['stats-unknown-reader.yaml', `${bad}/stats-unknown-reader.yaml:3:8: stats: "cgroups" is not a stats reader; expected auto, cgroup, api`],
 	['sustain-list.yaml', `${bad}/sustain-list.yaml:4:12: budgets.sustain: expected a duration (e.g. 15s, 1m30s, 500ms), got a list`],
 	['sustain-negative.yaml', `${bad}/sustain-negative.yaml:4:12: budgets.sustain: "-5s" is negative; expected a duration (e.g. 15s, 1m30s, 500ms)`],
 	['sustain-too-long.yaml', `${bad}/sustain-too-long.yaml:4:12: budgets.sustain: "48h" is too long; expected at most 24h`],
@@ -53,7 +54,7 @@ const cases: ReadonlyArray<readonly [string, string]> = [
 	['unknown-alias.yaml', `${bad}/unknown-alias.yaml:5:15: invalid YAML: Unresolved alias (the anchor must be set before the alias): small`],
 	['unknown-budgets-key.yaml', `${bad}/unknown-budgets-key.yaml:5:3: budgets.servces: unknown key (did you mean "services"?)`],
 	['unknown-key-typo.yaml', `${bad}/unknown-key-typo.yaml:3:1: refesh: unknown key (did you mean "refresh"?)`],
-	['unknown-key.yaml', `${bad}/unknown-key.yaml:3:1: colour: unknown key; expected one of: name, description, project, compose, compose_profiles, env_file, engine, refresh, budgets, tunnels, links`],
+	['unknown-key.yaml', `${bad}/unknown-key.yaml:3:1: colour: unknown key; expected one of: name, description, project, compose, compose_profiles, env_file, engine, refresh, stats, budgets, tunnels, links`],
 	['unknown-service-budget-key.yaml', `${bad}/unknown-service-budget-key.yaml:5:17: budgets.services.postgres.memroy: unknown key (did you mean "memory"?)`],
 	['zero-size.yaml', `${bad}/zero-size.yaml:5:13: budgets.stack.memory: expected more than 0, got 0`],
 ];

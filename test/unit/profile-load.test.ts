@@ -21,6 +21,7 @@ test('a profile with every key loads to the exact Profile', t => {
 		envFile: path.join(stack, 'custom.env'),
 		engine: 'unix:///var/run/docker.sock',
 		refreshMs: 500,
+		statsReader: 'cgroup',
 		budgets: {
 			sustainMs: 90_000,
 			startupMs: 60_000,
