@@ -86,6 +86,8 @@ export type ContainerLine = {
 	readonly exitCode: number | null;
 	readonly restartCount: number;
 	readonly isOomKilled: boolean;
+	/** Failed health checks of this run before its first success, when the engine said. */
+	readonly healthFailures?: number;
 };
 
 /** An engine event of a container: start, die, kill, stop, restart, oom, health_status, destroy, … */
@@ -182,6 +184,21 @@ export type StepLine = {
 	readonly recoveryMs?: number;
 };
 
+/**
+ * What stacktui itself did to the stack, so a replay tells planned stops from crashes: `up` or a
+ * stack restart began (startup is timed from it), a service taken down or started again.
+ */
+export type NoteLine = {
+	readonly type: 'note';
+	readonly at: number;
+	readonly note: 'stack-start' | 'service-down' | 'service-up';
+	/** stack-start: `up` or `restart`; otherwise who: `step-2`, `key`. */
+	readonly cause: string;
+	readonly service?: string;
+	/** The step's index when a step did it. */
+	readonly step?: number;
+};
+
 /** The run ended (not written after a kill -9; a resume goes on after it is missing). */
 export type EndLine = {
 	readonly type: 'end';
@@ -192,6 +209,6 @@ export type EndLine = {
 	readonly message?: string;
 };
 
-export type RecordLine = RunLine | ContainerLine | EventLine | SamplesLine | HostLine | ProbeLine | WarningLine | ActionLine | PhaseLine | StepLine | EndLine;
+export type RecordLine = RunLine | ContainerLine | EventLine | SamplesLine | HostLine | ProbeLine | WarningLine | ActionLine | PhaseLine | StepLine | NoteLine | EndLine;
 
 export type RecordLineType = RecordLine['type'];

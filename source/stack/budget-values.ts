@@ -99,8 +99,12 @@ export function valueOf(budget: PlannedBudget, context: ValueContext): BudgetVal
 		}
 
 		case 'leak': {
-			const reading = context.leaks.get(budget.subject)?.reading();
-			if (reading === undefined) return {value: undefined};
+			const tracker = context.leaks.get(budget.subject);
+			const reading = tracker?.reading();
+			if (reading === undefined) {
+				const needed = (budget.windowMs ?? 0) / 2;
+				return {value: undefined, note: `needs ${minutes(needed)} of memory samples after a ${minutes(budget.warmupMs ?? 0)} warm-up; has ${minutes(tracker?.coveredMs ?? 0)}`};
+			}
 			return {value: isLeak(reading, budget.limit) ? 1 : 0, observed: reading.slopePerHour, current: reading.slopePerHour, leak: reading};
 		}
 
@@ -120,6 +124,10 @@ export function valueOf(budget: PlannedBudget, context: ValueContext): BudgetVal
 			return {value: recovery.status === 'failed' ? 1 : 0, observed: elapsed, current: elapsed, note: recovery.message};
 		}
 	}
+}
+
+function minutes(milliseconds: number): string {
+	return milliseconds >= 60_000 ? `${Math.round(milliseconds / 6000) / 10} min` : `${Math.round(milliseconds / 1000)} s`;
 }
 
 function seconds(milliseconds: number): string {

@@ -70,6 +70,12 @@ export class BudgetEvaluator {
 		return this.#state;
 	}
 
+	/** Nobody watched until `now` (a record resumed after a kill): the gap counts for no budget. */
+	skipTo(now: number): void {
+		this.#lastNow = now;
+		this.facts.skipTo(now);
+	}
+
 	evaluate(input: EvaluatorInput): BudgetState {
 		const {now, state} = input;
 		const elapsed = this.#lastNow === undefined ? 0 : Math.max(0, now - this.#lastNow);

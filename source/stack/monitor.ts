@@ -30,6 +30,7 @@ export class StackMonitor {
 	readonly cpu = new Map<string, LongSeries>();
 	readonly #listeners = new Set<(event: MonitorEvent) => void>();
 	readonly #runningSteps = new Set<string>();
+	readonly #passedSteps = new Set<string>();
 	#notes: RunNote[] = [];
 	#probes: ProbeResult[] = [];
 	#phase: string | null | undefined;
@@ -74,9 +75,21 @@ export class StackMonitor {
 		this.#phaseReason = 'step-started';
 	}
 
-	stepEnded(name: string): void {
+	stepEnded(name: string, isPassed: boolean): void {
 		this.#runningSteps.delete(name);
+		if (isPassed) this.#passedSteps.add(name);
 		this.#phaseReason = 'step-ended';
+	}
+
+	/** A probe checks once its service was up and its `after` step (if any) passed. */
+	isProbeReady(probe: {readonly service: string; readonly after: string | undefined}): boolean {
+		const isUp = this.evaluator.facts.services.get(probe.service)?.isEverUp === true;
+		return isUp && (probe.after === undefined || this.#passedSteps.has(probe.after));
+	}
+
+	/** Nobody watched until `now`: see BudgetEvaluator.skipTo. */
+	skipTo(now: number): void {
+		this.evaluator.skipTo(now);
 	}
 
 	/** One evaluation at `now` of the stack as it is. */

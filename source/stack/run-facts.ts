@@ -82,6 +82,11 @@ export class RunFacts {
 		this.#lastNow = now;
 	}
 
+	/** Nobody watched until `now` (stacktui was not running): that time is not booked. */
+	skipTo(now: number): void {
+		this.#lastNow = now;
+	}
+
 	/** The stack's health now: every expected service up. */
 	get isStackUp(): boolean {
 		return this.expected.length > 0 && this.expected.every(name => this.services.get(name)?.health === 'healthy' || this.services.get(name)?.health === 'running');

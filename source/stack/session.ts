@@ -5,7 +5,10 @@ import type {Profile} from '../profile/types.js';
 import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
 import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
+import {sanitizeLine} from './clean-text.js';
 import {LogFollower} from './log-follower.js';
+import {runProbes} from './probes/probe-runner.js';
+import {runProbe} from './probes/run-probe.js';
 import type {StackState} from './model.js';
 import {StackMonitor} from './monitor.js';
 import type {EngineEvent} from '../engine/types.js';
@@ -22,6 +25,8 @@ export type SessionOptions = {
 	readonly services?: readonly string[];
 	/** Epoch ms the run began (phases by time count from it); default now. */
 	readonly startedAt?: number;
+	/** A monitor that already knows the run (a resumed record); default a new one. */
+	readonly monitor?: StackMonitor;
 };
 
 export type StatusMessage = {readonly text: string; readonly isError: boolean; readonly at: number};
@@ -72,7 +77,7 @@ export class StackSession {
 	) {
 		this.#watcher = new StackWatcher(docker, profile.project);
 		const now = options.startedAt ?? Date.now();
-		this.monitor = new StackMonitor(profile, options.services ?? [], now);
+		this.monitor = options.monitor ?? new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {
 			state: this.#watcher.state,
 			budgets: initialBudgetState(),
@@ -92,6 +97,11 @@ export class StackSession {
 	subscribe(listener: (view: SessionView) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** Every new stack state as the watcher produces it, before any render throttling (for a record). */
+	subscribeState(listener: (state: StackState) => void): () => void {
+		return this.#watcher.subscribe(listener);
 	}
 
 	/** Engine events of the project as they arrive (for a record). */
@@ -120,6 +130,13 @@ export class StackSession {
 			void this.#followTunnel(index, tunnel, signal);
 		}
 
+		void runProbes({
+			probes: this.profile.probes,
+			check: async (probe, probeSignal) => runProbe(probe, {docker: this.docker, containerOf: service => this.#runningContainerOf(service)}, probeSignal),
+			isReady: probe => this.monitor.isProbeReady(probe),
+			onResult: result => this.monitor.probeResult(result.error === undefined ? result : {...result, error: sanitizeLine(result.error)}),
+			signal,
+		});
 		// Budgets are about durations: evaluate on a clock too, not only when samples arrive.
 		const clock = setInterval(() => this.#update({}, 0), this.profile.refreshMs);
 		signal.addEventListener('abort', () => clearInterval(clock), {once: true});
@@ -213,6 +230,11 @@ export class StackSession {
 		})) {
 			this.#update({tunnels: this.#view.tunnels.map((old, position) => (position === index ? status : old))}, 0);
 		}
+	}
+
+	#runningContainerOf(service: string): string | undefined {
+		const running = [...this.#view.state.containers.values()].filter(container => container.service === service && container.state === 'running');
+		return running.sort((left, right) => left.number - right.number)[0]?.id;
 	}
 
 	#setPending(id: string, action: PendingAction | undefined): void {

@@ -55,7 +55,7 @@ test('the monitor switches phase by time and while a step runs, and says so', t 
 	monitor.evaluate(base + 61_000, stack());
 	monitor.stepStarted('load');
 	monitor.evaluate(base + 62_000, stack());
-	monitor.stepEnded('load');
+	monitor.stepEnded('load', true);
 	monitor.evaluate(base + 63_000, stack());
 	t.deepEqual(
 		events.filter(event => event.type === 'phase').map(event => event.type === 'phase' && [event.phase, event.previous, event.reason]),
