@@ -1,0 +1,96 @@
+import test from 'ava';
+import type {ContainerInfo, StatsSample} from '../../source/engine/types.js';
+import {formatExposition} from '../../source/metrics/exposition.js';
+import {stackMetrics} from '../../source/metrics/stack-metrics.js';
+import {evaluateBudgets, initialBudgetState} from '../../source/stack/budgets.js';
+import type {StackState} from '../../source/stack/model.js';
+
+const mib = 1024 * 1024;
+
+function container(id: string, service: string, overrides: Partial<ContainerInfo> = {}): ContainerInfo {
+	return {
+		id,
+		name: `demo-${service}-1`,
+		service,
+		project: 'demo',
+		number: 1,
+		image: 'busybox',
+		state: 'running',
+		health: 'healthy',
+		startedAt: '2024-05-01T10:00:00Z',
+		finishedAt: undefined,
+		exitCode: undefined,
+		restartCount: 0,
+		isOomKilled: false,
+		labels: {},
+		...overrides,
+	};
+}
+
+function sample(memoryBytes: number, cpuPercent: number | undefined, memoryLimitBytes = 0): StatsSample {
+	return {read: '2024-05-01T10:00:05Z', cpuPercent, memoryBytes, memoryLimitBytes, memoryPercent: 0, networkRxBytes: 0, networkTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 1};
+}
+
+const state: StackState = {
+	project: 'demo',
+	engine: 'connected',
+	engineError: undefined,
+	isListed: true,
+	containers: new Map([
+		['a', container('a', 'db', {restartCount: 3})],
+		['b', container('b', 'web', {state: 'exited', health: 'none', exitCode: 137, isOomKilled: true})],
+		['c', container('c', 'cache')],
+	]),
+	stats: new Map([
+		['a', sample(150 * mib, 12.5, 512 * mib)],
+		['c', sample(10 * mib, undefined)],
+	]),
+};
+const budgets = {sustainMs: 1000, startupMs: undefined, stack: {memoryBytes: 1024 * mib}, services: {db: {memoryBytes: 100 * mib, cpuPercent: 50}}};
+const evaluated = [0, 5000].reduce((previous, now) => evaluateBudgets(previous, {now, state, budgets}), initialBudgetState());
+const text = formatExposition(stackMetrics({state, budgets: evaluated, startedAt: 1_714_557_600_000, now: 1_714_557_610_000}), 'openmetrics');
+const lines = new Set(text.split('\n'));
+
+test('per container: CPU and memory as sampled, the limit when there is one, restarts as a counter', t => {
+	t.true(lines.has('stacktui_container_cpu_percent{service="db",container="demo-db-1"} 12.5'));
+	t.true(lines.has(`stacktui_container_memory_bytes{service="db",container="demo-db-1"} ${150 * mib}`));
+	t.true(lines.has(`stacktui_container_memory_limit_bytes{service="db",container="demo-db-1"} ${512 * mib}`));
+	t.false(text.includes('stacktui_container_memory_limit_bytes{service="cache"'), 'no limit, no sample');
+	t.true(lines.has('stacktui_container_restarts_total{service="db",container="demo-db-1"} 3'));
+	t.true(lines.has('stacktui_container_start_time_seconds{service="db",container="demo-db-1"} 1714557600'));
+});
+
+test('no CPU sample while it is unknown (first reading) or the container is not running', t => {
+	t.false(text.includes('stacktui_container_cpu_percent{service="cache"'));
+	t.false(text.includes('stacktui_container_cpu_percent{service="web"'));
+	t.false(text.includes('stacktui_container_memory_bytes{service="web"'));
+});
+
+test('state and health as one-hot gauges, OOM kills flagged', t => {
+	t.true(lines.has('stacktui_container_state{service="web",container="demo-web-1",state="exited"} 1'));
+	t.true(lines.has('stacktui_container_state{service="web",container="demo-web-1",state="running"} 0'));
+	t.true(lines.has('stacktui_container_health{service="db",container="demo-db-1",health="healthy"} 1'));
+	t.true(lines.has('stacktui_container_health{service="web",container="demo-web-1",health="none"} 1'));
+	t.true(lines.has('stacktui_container_oom_killed{service="web",container="demo-web-1"} 1'));
+	t.is(text.match(/^stacktui_container_health\{service="db".*\} 1$/gm)?.length, 1, 'exactly one current health');
+});
+
+test('budget state: the budget, use as a ratio of it, the level and the active breach', t => {
+	t.true(lines.has(`stacktui_memory_budget_bytes{scope="service",service="db"} ${100 * mib}`));
+	t.true(lines.has(`stacktui_memory_budget_bytes{scope="stack"} ${1024 * mib}`));
+	t.true(lines.has('stacktui_cpu_budget_percent{scope="service",service="db"} 50'));
+	t.true(lines.has('stacktui_budget_usage_ratio{scope="service",service="db",resource="memory"} 1.5'));
+	t.true(lines.has('stacktui_budget_usage_ratio{scope="service",service="db",resource="cpu"} 0.25'));
+	t.true(lines.has('stacktui_budget_level{scope="service",service="db",resource="memory",level="over"} 1'));
+	t.true(lines.has('stacktui_budget_level{scope="service",service="db",resource="cpu",level="ok"} 1'));
+	t.true(lines.has('stacktui_budget_breached{scope="service",service="db",kind="memory"} 1'));
+	t.true(lines.has('stacktui_budget_warnings_total 1'));
+	t.true(lines.has('stacktui_budget_usage_ratio{scope="stack",resource="memory"} 0.15625'), '160 MiB of 1 GiB');
+	t.false(text.includes('stacktui_budget_usage_ratio{scope="stack",resource="cpu"'), 'no stack CPU budget');
+});
+
+test('the engine connection and the start time', t => {
+	t.true(lines.has('stacktui_engine_connected{project="demo"} 1'));
+	t.true(lines.has('stacktui_start_time_seconds 1714557600'));
+	t.true(text.endsWith('# EOF\n'));
+});
