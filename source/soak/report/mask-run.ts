@@ -19,12 +19,12 @@ export function recordSecrets(run: RecordedRun): readonly string[] {
 }
 
 /**
- * Every string of the run (never the keys) stripped of terminal escapes and control
- * characters, with secrets masked. The record is written masked already; reports mask again
+ * Every string of the run (never the keys) on one line, stripped of terminal escapes and
+ * control characters, with secrets masked. The record is written masked already; reports mask again
  * so that a record from an older stacktui, or a secret added to .env since, never leaks.
  */
 export function maskRun(run: RecordedRun, secretValues: readonly string[]): RecordedRun {
-	return maskValue(run, text => maskSecrets(sanitize(text), secretValues)) as RecordedRun;
+	return maskValue(run, text => maskSecrets(sanitize(text.replaceAll(/\r\n?|\n/g, ' ')), secretValues)) as RecordedRun;
 }
 
 function maskValue(value: unknown, mask: (text: string) => string): unknown {

@@ -177,13 +177,17 @@ window.addEventListener('resize', function () {
 	clearTimeout(resizeTimer);
 	resizeTimer = setTimeout(function () {
 		plots.forEach(function (entry) { entry.plot.setSize({width: Math.max(entry.element.clientWidth, 320), height: 220}); });
+		setTimeout(recordLayout, 0);
 	}, 150);
 });
-// For tools and tests that look at the page: how many charts were drawn, and where.
+// For tools and tests that look at the page: how many charts were drawn, and where (once laid out).
 document.documentElement.setAttribute('data-charts', String(plots.length));
-document.documentElement.setAttribute('data-chart-layout', JSON.stringify(plots.map(function (entry) {
-	var box = entry.plot.over.getBoundingClientRect();
-	return {subject: subjects[Number(entry.element.getAttribute('data-subject'))].name, resource: entry.element.getAttribute('data-resource'), x: Math.round(box.left + scrollX), y: Math.round(box.top + scrollY), width: Math.round(box.width), height: Math.round(box.height)};
-})));
+function recordLayout() {
+	document.documentElement.setAttribute('data-chart-layout', JSON.stringify(plots.map(function (entry) {
+		var box = entry.plot.over.getBoundingClientRect();
+		return {subject: subjects[Number(entry.element.getAttribute('data-subject'))].name, resource: entry.element.getAttribute('data-resource'), x: Math.round(box.left + scrollX), y: Math.round(box.top + scrollY), width: Math.round(box.width), height: Math.round(box.height)};
+	})));
+}
+setTimeout(recordLayout, 0);
 })();
 `;
