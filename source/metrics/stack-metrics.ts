@@ -1,8 +1,10 @@
 import type {ContainerState, Health} from '../engine/types.js';
+import type {Verdict} from '../soak/verdict-types.js';
 import type {StackState} from '../stack/model.js';
 import {toServiceStatuses} from '../stack/snapshot.js';
 import {budgetFamilies, type BudgetMetricsInput} from './budget-metrics.js';
 import type {MetricFamily, Sample} from './exposition.js';
+import {verdictFamilies} from './verdict-metrics.js';
 
 /** What a scrape reads: the session's current view, nothing fetched for it. */
 export type MetricsInput = BudgetMetricsInput & {
@@ -10,6 +12,8 @@ export type MetricsInput = BudgetMetricsInput & {
 	/** Epoch ms stacktui started watching. */
 	readonly startedAt: number;
 	readonly now: number;
+	/** The live verdict of a recorded run or soak: every budget kind, and per-service run totals. */
+	readonly verdict?: Verdict | undefined;
 };
 
 const states: readonly ContainerState[] = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
@@ -73,5 +77,6 @@ export function stackMetrics(input: MetricsInput): MetricFamily[] {
 			'seconds',
 		),
 		...budgetFamilies(input),
+		...(input.verdict === undefined ? [] : verdictFamilies(input.verdict)),
 	];
 }

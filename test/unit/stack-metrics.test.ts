@@ -94,3 +94,20 @@ test('the engine connection and the start time', t => {
 	t.true(lines.has('stacktui_start_time_seconds 1714557600'));
 	t.true(text.endsWith('# EOF\n'));
 });
+
+test('with a live verdict: every budget kind with limit, current value (ms as seconds) and status; per-service run totals', async t => {
+	const {verdict} = await import('../fixtures/soak-report/recorded-run.js');
+	const live = {...verdict, budgets: verdict.budgets.map(budget => (budget.id === 'cpu:postgres' ? {...budget, current: 7.25} : budget))};
+	const withVerdict = new Set(formatExposition(stackMetrics({state, budgets: evaluated, startedAt: 0, now: 0, verdict: live}), 'openmetrics').split('\n'));
+	t.true(withVerdict.has(`stacktui_budget_limit_bytes{budget="memory:postgres@idle",kind="memory",subject="postgres",phase="idle"} ${200 * mib}`));
+	t.true(withVerdict.has('stacktui_budget_limit_ratio{budget="uptime:web",kind="uptime",subject="web"} 0.999'));
+	t.true(withVerdict.has('stacktui_budget_current_percent{budget="cpu:postgres",kind="cpu",subject="postgres"} 7.25'));
+	t.true(withVerdict.has('stacktui_budget_status{budget="leak:redis",kind="leak",subject="redis",comparison="at-most",status="breached"} 1'));
+	t.true(withVerdict.has('stacktui_budget_status{budget="leak:redis",kind="leak",subject="redis",comparison="at-most",status="held"} 0'));
+	t.true(withVerdict.has('stacktui_budget_breaches_total{budget="memory:postgres@idle",kind="memory",subject="postgres",phase="idle"} 1'));
+	t.true(withVerdict.has(`stacktui_service_memory_slope_bytes_per_hour{service="redis"} ${30 * mib}`));
+	t.true(withVerdict.has('stacktui_service_restarts_total{service="postgres"} 1'));
+	t.true(withVerdict.has('stacktui_service_health{service="web",health="healthy"} 1'));
+	t.true(withVerdict.has('stacktui_verdict_breached{run="run-fixture"} 1'));
+	t.false([...withVerdict].some(line => line.startsWith('stacktui_budget_current_bytes{budget="memory:postgres@idle"')), 'no current value, no sample');
+});
