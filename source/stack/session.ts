@@ -2,15 +2,27 @@ import type Docker from 'dockerode';
 import {type ContainerDetails, inspectDetails} from '../engine/details.js';
 import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
 import type {Profile} from '../profile/types.js';
-import {type BudgetState, evaluateBudgets, initialBudgetState} from './budgets.js';
+import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
 import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
 import {LogFollower} from './log-follower.js';
 import type {StackState} from './model.js';
+import {StackMonitor} from './monitor.js';
+import type {EngineEvent} from '../engine/types.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
 import {StackWatcher} from './watcher.js';
 
 export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
+
+/** A key the user pressed and what it did, for a record. */
+export type UserAction = {readonly at: number; readonly key: string; readonly command: string; readonly target?: string};
+
+export type SessionOptions = {
+	/** Compose services expected to run: every-service budgets and stack health cover these. */
+	readonly services?: readonly string[];
+	/** Epoch ms the run began (phases by time count from it); default now. */
+	readonly startedAt?: number;
+};
 
 export type StatusMessage = {readonly text: string; readonly isError: boolean; readonly at: number};
 
@@ -43,6 +55,8 @@ const eventDelayMs = 50;
  */
 export class StackSession {
 	readonly history = new StackHistory();
+	readonly monitor: StackMonitor;
+	readonly #actionListeners = new Set<(action: UserAction) => void>();
 	readonly #watcher: StackWatcher;
 	readonly #controller = new AbortController();
 	readonly #listeners = new Set<(view: SessionView) => void>();
@@ -54,9 +68,11 @@ export class StackSession {
 		private readonly docker: Docker,
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
+		options: SessionOptions = {},
 	) {
 		this.#watcher = new StackWatcher(docker, profile.project);
-		const now = Date.now();
+		const now = options.startedAt ?? Date.now();
+		this.monitor = new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {
 			state: this.#watcher.state,
 			budgets: initialBudgetState(),
@@ -76,6 +92,23 @@ export class StackSession {
 	subscribe(listener: (view: SessionView) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** Engine events of the project as they arrive (for a record). */
+	subscribeEvents(listener: (event: EngineEvent) => void): () => void {
+		return this.#watcher.subscribeEvents(listener);
+	}
+
+	/** Keys pressed and what they did (for a record). */
+	subscribeActions(listener: (action: UserAction) => void): () => void {
+		this.#actionListeners.add(listener);
+		return () => this.#actionListeners.delete(listener);
+	}
+
+	/** Tells recorders a key was pressed. */
+	recordAction(key: string, command: string, target?: string): void {
+		const action = {at: Date.now(), key, command, ...(target === undefined ? {} : {target})};
+		for (const listener of this.#actionListeners) listener(action);
 	}
 
 	start(): void {
@@ -105,7 +138,11 @@ export class StackSession {
 		const name = container?.name ?? id.slice(0, 12);
 		this.#setPending(id, pendingOf[action]);
 		const started = Date.now();
+		const service = container?.service;
+		// The user asked for it: exits are expected, and downtime until it is up again is planned.
+		if (service !== undefined && action !== 'start') this.monitor.note({type: 'service-down', at: started, service, cause: 'key'});
 		const result = await runLifecycle(this.docker, id, action);
+		if (service !== undefined && (action === 'start' || action === 'restart')) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
 		this.#setPending(id, undefined);
 		this.say(result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`), !result.isOk);
 	}
@@ -121,8 +158,13 @@ export class StackSession {
 		const ids = [...this.#view.state.containers.keys(), ...extraIds];
 		for (const id of ids) this.#setPending(id, name === 'up' ? 'creating' : 'restarting');
 		this.say(`${label}…`, false);
+		const services = [...new Set([...this.#view.state.containers.values()].map(container => container.service))];
+		const at = Date.now();
+		this.monitor.note({type: 'stack-start', at, cause: name === 'up' ? 'up' : 'restart'});
+		if (name === 'restartStack') for (const service of services) this.monitor.note({type: 'service-down', at, service, cause: 'key'});
 		try {
 			this.say(await operation(), false);
+			if (name === 'restartStack') for (const service of services) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
 		} catch (error) {
 			this.say(`${label}: ${(error as Error).message.split('\n')[0] ?? 'failed'}`, true);
 		} finally {
@@ -194,10 +236,16 @@ export class StackSession {
 		this.#timer = undefined;
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
-		const budgets = evaluateBudgets(this.#view.budgets, {now, state: this.#view.state, budgets: this.profile.budgets});
+		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host));
 		this.#view = {...this.#view, budgets, now};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
+}
+
+/** Free memory and disk from the header's host stats. */
+function hostReading(host: HostStats): {memoryFreeBytes: number | undefined; diskFreeBytes: number | undefined} {
+	const free = (total: number | undefined, used: number | undefined) => (total === undefined || used === undefined ? undefined : total - used);
+	return {memoryFreeBytes: free(host.memoryTotalBytes, host.memoryUsedBytes), diskFreeBytes: free(host.diskTotalBytes, host.diskUsedBytes)};
 }
 
 function formatSeconds(milliseconds: number): string {

@@ -20,6 +20,7 @@ const inspectDelayMs = 50;
 export class StackWatcher {
 	#state: StackState;
 	readonly #listeners = new Set<Listener>();
+	readonly #eventListeners = new Set<(event: EngineEvent) => void>();
 	readonly #controller = new AbortController();
 	readonly #stats: StatsPool;
 	readonly #inspectTimers = new Map<string, NodeJS.Timeout>();
@@ -48,6 +49,12 @@ export class StackWatcher {
 	subscribe(listener: Listener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** Engine events as they arrive (after a listing, those held during it). */
+	subscribeEvents(listener: (event: EngineEvent) => void): () => void {
+		this.#eventListeners.add(listener);
+		return () => this.#eventListeners.delete(listener);
 	}
 
 	start(): void {
@@ -93,6 +100,7 @@ export class StackWatcher {
 
 		this.#inspectTimers.clear();
 		this.#listeners.clear();
+		this.#eventListeners.clear();
 	}
 
 	#onEvent(event: EngineEvent): void {
@@ -102,6 +110,7 @@ export class StackWatcher {
 		}
 
 		this.#dispatch({type: 'engine-event', event});
+		for (const listener of this.#eventListeners) listener(event);
 		if (event.action !== 'destroy') {
 			this.#scheduleInspect(event.id);
 		}
