@@ -73,7 +73,8 @@ test.serial('state, health and memory in Prometheus match the engine', async t =
 	const db = await demo.containerOf(docker, 'db');
 	t.is((await dockerCli(['inspect', '-f', '{{.State.Health.Status}}', db])).trim(), 'healthy');
 	t.is(value(await prometheus.query(`stacktui_container_health{${of('db')},health="healthy"}`)), 1);
-	t.is(value(await prometheus.query(`stacktui_memory_budget_bytes{${of('web')}}`)), 32 * mib);
+	t.is(value(await prometheus.query('stacktui_budget_limit_bytes{budget="memory:web"}')), 32 * mib);
+	t.is(value(await prometheus.query('stacktui_budget_limit_percent{budget="cpu:web"}')), 10);
 	t.is(value(await prometheus.query(`stacktui_engine_connected{project="${demo.project}"}`)), 1);
 	// db's memory (PostgreSQL, steady at idle) against docker stats, read at about the same time.
 	const stats = JSON.parse(await dockerCli(['stats', '--no-stream', '--format', '{{json .}}', db])) as {MemUsage: string};
@@ -92,12 +93,13 @@ test.serial('a restart by the restart policy and a memory budget breach reach Pr
 	const restarts = await prometheus.waitFor(`stacktui_container_restarts_total{${of('api')}}`, samples => value(samples) === 1, 30_000);
 	t.is(String(value(restarts)), (await dockerCli(['inspect', '-f', '{{.RestartCount}}', api])).trim());
 	// The breach warns after the profile's sustain time (5 s).
-	await prometheus.waitFor(`stacktui_budget_breached{${of('cache')},kind="memory"}`, samples => value(samples) === 1, 40_000);
-	t.is(value(await prometheus.query(`stacktui_budget_level{${of('cache')},resource="memory",level="over"}`)), 1);
-	const ratio = value(await prometheus.query(`stacktui_budget_usage_ratio{${of('cache')},resource="memory"}`)) ?? 0;
+	await prometheus.waitFor('stacktui_budget_level{budget="memory:cache",level="breach"}', samples => value(samples) === 1, 40_000);
+	t.is(value(await prometheus.query('stacktui_budget_status{budget="memory:cache",status="breached"}')), 1);
+	t.is(value(await prometheus.query('stacktui_budget_breaches_total{budget="memory:cache"}')), 1);
+	const current = value(await prometheus.query('stacktui_budget_current_bytes{budget="memory:cache"}')) ?? 0;
 	const stats = JSON.parse(await dockerCli(['stats', '--no-stream', '--format', '{{json .}}', cache])) as {MemUsage: string};
-	const live = parseSize(stats.MemUsage.split(' / ')[0] ?? '') / (64 * mib);
-	t.true(ratio > 1 && Math.abs(ratio - live) < 0.1, `ratio ${ratio}, docker stats ${live}`);
+	const live = parseSize(stats.MemUsage.split(' / ')[0] ?? '');
+	t.true(current > 64 * mib && Math.abs(current - live) / live < 0.1, `prometheus ${current}, docker stats ${live}`);
 	await dockerCli(['exec', cache, 'rm', '-f', '/tmp/grow']);
 });
 

@@ -2,7 +2,7 @@ import test from 'ava';
 import type {ContainerInfo, StatsSample} from '../../source/engine/types.js';
 import {formatExposition} from '../../source/metrics/exposition.js';
 import {stackMetrics} from '../../source/metrics/stack-metrics.js';
-import {evaluateBudgets, initialBudgetState} from '../../source/stack/budgets.js';
+import {budgets as budgetsOf, run} from '../helpers/budget-fixture.js';
 import type {StackState} from '../../source/stack/model.js';
 
 const mib = 1024 * 1024;
@@ -46,8 +46,11 @@ const state: StackState = {
 		['c', sample(10 * mib, undefined)],
 	]),
 };
-const budgets = {sustainMs: 1000, startupMs: undefined, stack: {memoryBytes: 1024 * mib}, services: {db: {memoryBytes: 100 * mib, cpuPercent: 50}}};
-const evaluated = [0, 5000].reduce((previous, now) => evaluateBudgets(previous, {now, state, budgets}), initialBudgetState());
+const plan = {
+	budgets: budgetsOf({sustainMs: 1000, stack: {memoryBytes: 1024 * mib}, services: {db: {memoryBytes: 100 * mib, cpuPercent: 50, written: {memory: '100MiB', cpu: '50%'}}}}),
+	services: ['cache', 'db', 'web'],
+};
+const evaluated = run(plan, [[0, state], [5000, state]]).at(-1)!;
 const text = formatExposition(stackMetrics({state, budgets: evaluated, startedAt: 1_714_557_600_000, now: 1_714_557_610_000}), 'openmetrics');
 const lines = new Set(text.split('\n'));
 
@@ -75,18 +78,18 @@ test('state and health as one-hot gauges, OOM kills flagged', t => {
 	t.is(text.match(/^stacktui_container_health\{service="db".*\} 1$/gm)?.length, 1, 'exactly one current health');
 });
 
-test('budget state: the budget, use as a ratio of it, the level and the active breach', t => {
-	t.true(lines.has(`stacktui_memory_budget_bytes{scope="service",service="db"} ${100 * mib}`));
-	t.true(lines.has(`stacktui_memory_budget_bytes{scope="stack"} ${1024 * mib}`));
-	t.true(lines.has('stacktui_cpu_budget_percent{scope="service",service="db"} 50'));
-	t.true(lines.has('stacktui_budget_usage_ratio{scope="service",service="db",resource="memory"} 1.5'));
-	t.true(lines.has('stacktui_budget_usage_ratio{scope="service",service="db",resource="cpu"} 0.25'));
-	t.true(lines.has('stacktui_budget_level{scope="service",service="db",resource="memory",level="over"} 1'));
-	t.true(lines.has('stacktui_budget_level{scope="service",service="db",resource="cpu",level="ok"} 1'));
-	t.true(lines.has('stacktui_budget_breached{scope="service",service="db",kind="memory"} 1'));
-	t.true(lines.has('stacktui_budget_warnings_total 1'));
-	t.true(lines.has('stacktui_budget_usage_ratio{scope="stack",resource="memory"} 0.15625'), '160 MiB of 1 GiB');
-	t.false(text.includes('stacktui_budget_usage_ratio{scope="stack",resource="cpu"'), 'no stack CPU budget');
+test('budget state: every budget with its limit and current value in its unit, its verdict and level now', t => {
+	t.true(lines.has(`stacktui_budget_limit_bytes{budget="memory:db",kind="memory",subject="db"} ${100 * mib}`));
+	t.true(lines.has(`stacktui_budget_current_bytes{budget="memory:db",kind="memory",subject="db"} ${150 * mib}`));
+	t.true(lines.has(`stacktui_budget_limit_bytes{budget="memory:stack",kind="memory",subject="stack"} ${1024 * mib}`));
+	t.true(lines.has('stacktui_budget_limit_percent{budget="cpu:db",kind="cpu",subject="db"} 50'));
+	t.true(lines.has('stacktui_budget_current_percent{budget="cpu:db",kind="cpu",subject="db"} 12.5'));
+	t.true(lines.has('stacktui_budget_status{budget="memory:db",kind="memory",subject="db",comparison="at-most",status="breached"} 1'));
+	t.true(lines.has('stacktui_budget_status{budget="cpu:db",kind="cpu",subject="db",comparison="at-most",status="held"} 1'));
+	t.true(lines.has('stacktui_budget_level{budget="memory:db",kind="memory",subject="db",level="breach"} 1'));
+	t.true(lines.has('stacktui_budget_level{budget="memory:db",kind="memory",subject="db",level="over"} 0'));
+	t.true(lines.has('stacktui_budget_breaches_total{budget="memory:db",kind="memory",subject="db"} 1'));
+	t.is(text.match(/^stacktui_budget_level\{budget="cpu:db".*\} 1$/gm)?.length, 1, 'exactly one level now');
 });
 
 test('the engine connection and the start time', t => {
@@ -95,19 +98,12 @@ test('the engine connection and the start time', t => {
 	t.true(text.endsWith('# EOF\n'));
 });
 
-test('with a live verdict: every budget kind with limit, current value (ms as seconds) and status; per-service run totals', async t => {
+test('with a run verdict: per-service totals over the run', async t => {
 	const {verdict} = await import('../fixtures/soak-report/recorded-run.js');
-	const live = {...verdict, budgets: verdict.budgets.map(budget => (budget.id === 'cpu:postgres' ? {...budget, current: 7.25} : budget))};
-	const withVerdict = new Set(formatExposition(stackMetrics({state, budgets: evaluated, startedAt: 0, now: 0, verdict: live}), 'openmetrics').split('\n'));
-	t.true(withVerdict.has(`stacktui_budget_limit_bytes{budget="memory:postgres@idle",kind="memory",subject="postgres",phase="idle"} ${200 * mib}`));
-	t.true(withVerdict.has('stacktui_budget_limit_ratio{budget="uptime:web",kind="uptime",subject="web"} 0.999'));
-	t.true(withVerdict.has('stacktui_budget_current_percent{budget="cpu:postgres",kind="cpu",subject="postgres"} 7.25'));
-	t.true(withVerdict.has('stacktui_budget_status{budget="leak:redis",kind="leak",subject="redis",comparison="at-most",status="breached"} 1'));
-	t.true(withVerdict.has('stacktui_budget_status{budget="leak:redis",kind="leak",subject="redis",comparison="at-most",status="held"} 0'));
-	t.true(withVerdict.has('stacktui_budget_breaches_total{budget="memory:postgres@idle",kind="memory",subject="postgres",phase="idle"} 1'));
+	const withVerdict = new Set(formatExposition(stackMetrics({state, budgets: evaluated, startedAt: 0, now: 0, verdict}), 'openmetrics').split('\n'));
 	t.true(withVerdict.has(`stacktui_service_memory_slope_bytes_per_hour{service="redis"} ${30 * mib}`));
 	t.true(withVerdict.has('stacktui_service_restarts_total{service="postgres"} 1'));
+	t.true(withVerdict.has('stacktui_service_uptime_ratio{service="web"} 1'));
 	t.true(withVerdict.has('stacktui_service_health{service="web",health="healthy"} 1'));
 	t.true(withVerdict.has('stacktui_verdict_breached{run="run-fixture"} 1'));
-	t.false([...withVerdict].some(line => line.startsWith('stacktui_budget_current_bytes{budget="memory:postgres@idle"')), 'no current value, no sample');
 });
