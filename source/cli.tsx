@@ -15,7 +15,7 @@ import {ConfigError} from './config/config-error.js';
 const cli = meow(
 	`
 	Usage
-	  $ stacktui [PROFILE] [--read-only]
+	  $ stacktui [PROFILE] [--read-only] [--metrics HOST:PORT]
 	  $ stacktui status --project NAME [--json]
 	  $ stacktui check [PROFILE] [--json]
 	  $ stacktui profiles [--json]
@@ -49,6 +49,8 @@ const cli = meow(
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
 	  --read-only    Dashboard: disable every key that starts, stops or restarts
+	  --metrics      Dashboard: serve OpenMetrics (Prometheus) at http://HOST:PORT/metrics
+	                 while it runs, e.g. --metrics 127.0.0.1:9464; bound to that address only
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
 
@@ -75,11 +77,12 @@ const cli = meow(
 			profile: {type: 'string'},
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
+			metrics: {type: 'string'},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'metrics', 'help', 'version']);
 const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check']);
@@ -154,6 +157,7 @@ async function main(): Promise<number> {
 				engine: cli.flags.engine,
 				isReadOnly: cli.flags.readOnly,
 				project: cli.flags.project,
+				metrics: cli.flags.metrics,
 				cwd: process.cwd(),
 				profilesDirectory,
 			}).catch(error => {

@@ -2,6 +2,7 @@ import process from 'node:process';
 import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
 import {connectEngine} from '../engine/connect.js';
+import {formatListenAddress} from '../metrics/index.js';
 import type {Profile} from '../profile/types.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
@@ -11,6 +12,7 @@ import {runApp} from '../ui/run-app.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
+import {listenForMetrics, metricsFlag} from './metrics-flag.js';
 import type Docker from 'dockerode';
 
 export type DashboardOptions = {
@@ -22,10 +24,13 @@ export type DashboardOptions = {
 	readonly project?: string | undefined;
 	readonly cwd: string;
 	readonly profilesDirectory?: string | undefined;
+	/** --metrics HOST:PORT: serve OpenMetrics there while the dashboard runs. */
+	readonly metrics?: string | undefined;
 };
 
 /** `stacktui [PROFILE]`: the live dashboard, until q. */
 export async function runDashboardCommand(options: DashboardOptions): Promise<number> {
+	const metricsAddress = options.metrics === undefined ? undefined : metricsFlag(options.metrics);
 	const file = resolveProfilePath({argument: options.argument, flag: options.flag, cwd: options.cwd, ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
 	const checked = checkProfile(file).profile;
 	const profile = options.project === undefined ? checked : {...checked, project: options.project};
@@ -44,7 +49,13 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 	const keymap = loadKeymap();
 	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
 	session.start();
+	const controller = new AbortController();
 	try {
+		if (metricsAddress !== undefined) {
+			const server = await listenForMetrics(metricsAddress, () => session.view, controller.signal);
+			session.say(`metrics at http://${formatListenAddress(server.address)}/metrics`, false);
+		}
+
 		await runApp({
 			session,
 			profile,
@@ -55,6 +66,7 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 			keymap,
 		});
 	} finally {
+		controller.abort();
 		session.stop();
 	}
 

@@ -1,0 +1,18 @@
+import {type ListenAddress, MetricsListenError, type MetricsInput, type MetricsServer, parseListenAddress, serveStackMetrics} from '../metrics/index.js';
+import {UsageError} from './usage-error.js';
+
+/** The --metrics flag as an address, or a one-line usage error (checked before anything starts). */
+export function metricsFlag(text: string): ListenAddress {
+	const address = parseListenAddress(text);
+	if (typeof address === 'string') throw new UsageError(address);
+	return address;
+}
+
+/** Starts the metrics endpoint for the dashboard or a soak; a bind failure is a one-line usage error. */
+export async function listenForMetrics(address: ListenAddress, view: () => MetricsInput, signal: AbortSignal): Promise<MetricsServer> {
+	try {
+		return await serveStackMetrics(address, view, signal);
+	} catch (error) {
+		throw error instanceof MetricsListenError ? new UsageError(error.message) : error;
+	}
+}
