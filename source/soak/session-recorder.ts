@@ -167,8 +167,10 @@ export class SessionRecorder {
 		}
 	}
 
+	/** Writes the window's line and flushes at once: a kill loses at most one window (2 s). */
 	#flushWindow(): void {
 		if (!this.#window.isEmpty) this.#write(this.#window.take(Date.now()));
+		this.writer.flush();
 	}
 
 	#writeHost(): void {
