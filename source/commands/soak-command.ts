@@ -1,6 +1,5 @@
 import path from 'node:path';
 import process from 'node:process';
-import {loadComposeProject} from '../compose/index.js';
 import {parseDuration} from '../config/units.js';
 import {connectEngine} from '../engine/connect.js';
 import {checkProfile} from '../profile/check-profile.js';
@@ -10,7 +9,7 @@ import {readRecord} from '../soak/read-record.js';
 import {writeReports} from '../soak/report/index.js';
 import {newsOf, progressLine, stepNews, verdictSummary} from '../soak/soak-progress.js';
 import {runSoak} from '../soak/soak-run.js';
-import {expectedServices, stackOperations} from './stack-operations.js';
+import {composeProjectOf, expectedServices, stackOperations} from './stack-operations.js';
 import {UsageError} from './usage-error.js';
 
 export type SoakCommandOptions = {
@@ -40,12 +39,7 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 		throw new UsageError(options.duration === undefined ? 'soak needs --duration (e.g. --duration 1h), or soak.duration in the profile' : `--duration: "${options.duration}" is not a duration (e.g. 30m, 1h)`);
 	}
 
-	const project = loadComposeProject({
-		files: profile.composeFiles,
-		projectName: profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
+	const project = composeProjectOf(profile);
 	const directory = path.resolve(options.cwd, options.record ?? defaultDirectory(profile.name));
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const operations = stackOperations(connection.docker, project);
