@@ -134,3 +134,19 @@ test('opening a record of the run continues it (same run id, next session); anot
 	const error = t.throws(() => openRecord({...plan, profile: {...profile, project: 'other'}}), {instanceOf: RecordError});
 	t.regex(error?.message ?? '', /records project unit, not other/);
 });
+
+test('a real soak\'s record reads back: its sessions, series per service, marks and verdict (test/fixtures/soak/small-run)', async t => {
+	const run = await readRecord('test/fixtures/soak/small-run');
+	t.is(run.header.command, 'soak');
+	t.is(run.sessions.length, 1);
+	t.is(run.end?.reason, 'completed');
+	t.deepEqual(Object.keys(run.series.services).sort(), ['grow', 'spike', 'victim', 'web']);
+	const grow = run.series.services['grow']?.memory ?? [];
+	t.true((grow.at(-1)?.mean ?? 0) > (grow[0]?.mean ?? 0) + 5 * mib, 'grow grows');
+	t.true(Math.max(...(run.series.services['spike']?.memory ?? []).map(bucket => bucket.max)) > 40 * mib, 'the spike is kept');
+	t.true(run.events.some(event => event.kind === 'step' && /kill-victim passed/.test(event.text)));
+	t.true(run.events.some(event => event.kind === 'probe-failing' && event.subject === 'web-ok'));
+	t.true(run.events.some(event => event.kind === 'die' && event.subject === 'victim'));
+	t.is(run.verdict.status, 'breached');
+	t.deepEqual(run.verdict.budgets.filter(budget => budget.status === 'breached').map(budget => budget.id).sort(), ['leak:grow', 'probe-success:web-ok']);
+});
