@@ -8,6 +8,7 @@ import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
 import {runReportCommand} from './commands/report-command.js';
 import {runStatusCommand} from './commands/status-command.js';
+import {runSoakCommand} from './commands/soak-command.js';
 import {UsageError} from './commands/usage-error.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {didYouMean} from './config/did-you-mean.js';
@@ -16,8 +17,10 @@ import {ConfigError} from './config/config-error.js';
 const cli = meow(
 	`
 	Usage
-	  $ stacktui [PROFILE] [--read-only] [--metrics HOST:PORT]
+	  $ stacktui [PROFILE] [--read-only] [--metrics HOST:PORT] [--record DIR]
+	  $ stacktui soak [PROFILE] --duration 1h [--up] [--record DIR]
 	  $ stacktui status --project NAME [--json]
+	  $ stacktui status PROFILE [--json]
 	  $ stacktui check [PROFILE] [--json]
 	  $ stacktui profiles [--json]
 	  $ stacktui up [SERVICE…] [--profile PATH]
@@ -29,7 +32,14 @@ const cli = meow(
 	Commands
 	  (none)     The live dashboard of PROFILE (a path, or a name from profiles/; without
 	             one, ./stacktui.yaml if present, else the demo profile). Press ? for keys.
+	  soak       Watch the stack for --duration against every budget of the profile
+	             (memory, CPU, startup, health, uptime, restarts, leaks, probes), run its
+	             scripted steps, record everything to DIR (resumed if DIR holds the run),
+	             and write the verdict and reports there. Exit 0 when every budget held,
+	             1 when one was breached, 2 on an error. Ctrl-C ends early, with a report.
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
+	             With a profile: each budget's state now (probes run once) too; exit 1
+	             when a budget is over or a service that should run is down.
 	             JSON when --json is given or stdout is not a terminal.
 	  check      Validate a profile and its compose files' service names; print a summary.
 	             PROFILE is a path, or a name from the profiles/ directory; without one,
@@ -55,6 +65,9 @@ const cli = meow(
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
 	  --read-only    Dashboard: disable every key that starts, stops or restarts
+	  --record DIR   Dashboard and soak: append everything seen to DIR/record.ndjson
+	  --duration     soak: how long, e.g. 30m, 1h (default: the profile's soak.duration)
+	  --up           soak: bring the stack up first (its startup counts)
 	  --metrics      Dashboard: serve OpenMetrics (Prometheus) at http://HOST:PORT/metrics
 	                 while it runs, e.g. --metrics 127.0.0.1:9464; bound to that address only
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
@@ -67,10 +80,12 @@ const cli = meow(
 	Examples
 	  $ stacktui status --project demo
 	  $ stacktui status --project demo --json | jq '.services[].cpuPercent'
+	  $ stacktui status triton || echo 'a budget is over or a service is down'
 	  $ stacktui check triton
 	  $ stacktui check --profile ./my-stack.yaml --json
 	  $ stacktui up --profile profiles/triton.yaml
 	  $ stacktui down --volumes
+	  $ stacktui soak triton --duration 1h --up --record ./soak-triton
 `,
 	{
 		importMeta: import.meta,
@@ -84,14 +99,17 @@ const cli = meow(
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
 			metrics: {type: 'string'},
+			record: {type: 'string'},
+			duration: {type: 'string'},
+			up: {type: 'boolean', default: false},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'metrics', 'help', 'version']);
-const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart', 'report'];
+const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'metrics', 'record', 'duration', 'up', 'help', 'version']);
+const commandNames = ['status', 'check', 'soak', 'profiles', 'up', 'down', 'stop', 'restart', 'report'];
 /** Commands that take one positional argument after their name. */
-const commandsWithArgument = new Set(['check', 'report']);
+const commandsWithArgument = new Set(['check', 'soak', 'status', 'report']);
 /** Commands that take any number of SERVICE arguments. */
 const commandsWithServices = new Set(['up', 'stop', 'restart']);
 
@@ -120,6 +138,9 @@ async function main(): Promise<number> {
 				project: cli.flags.project,
 				isJson: cli.flags.json || !process.stdout.isTTY,
 				engine: cli.flags.engine,
+				profile: rest[0] ?? cli.flags.profile,
+				cwd: process.cwd(),
+				profilesDirectory,
 			});
 		}
 
@@ -129,6 +150,20 @@ async function main(): Promise<number> {
 
 		case 'report': {
 			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => process.stdout.write(text)});
+		}
+
+		case 'soak': {
+			return runSoakCommand({
+				argument: rest[0],
+				flag: cli.flags.profile,
+				duration: cli.flags.duration,
+				isUp: cli.flags.up,
+				record: cli.flags.record,
+				engine: cli.flags.engine,
+				project: cli.flags.project,
+				cwd: process.cwd(),
+				profilesDirectory,
+			});
 		}
 
 		case 'profiles': {
@@ -168,6 +203,7 @@ async function main(): Promise<number> {
 				isReadOnly: cli.flags.readOnly,
 				project: cli.flags.project,
 				metrics: cli.flags.metrics,
+				record: cli.flags.record,
 				cwd: process.cwd(),
 				profilesDirectory,
 			}).catch(error => {
@@ -195,7 +231,7 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	// Expected failures are one line for the user; anything else is a bug and keeps its stack.
-	if (error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'EngineError') {
+	if (error instanceof UsageError || error instanceof ConfigError || ['EngineError', 'RecordError'].includes((error as Error).name)) {
 		process.stderr.write(`stacktui: ${(error as Error).message}\n`);
 		process.exitCode = 2;
 	} else {

@@ -1,19 +1,18 @@
+import path from 'node:path';
 import process from 'node:process';
 import {loadComposeProject} from '../compose/index.js';
-import type {ComposeProject} from '../compose/types.js';
 import {connectEngine} from '../engine/connect.js';
 import {formatListenAddress} from '../metrics/index.js';
 import type {Profile} from '../profile/types.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
-import {StackSession, type StackOperations} from '../stack/session.js';
+import {readEnvSecrets} from '../stack/mask.js';
+import {StackSession} from '../stack/session.js';
+import {openDashboardRecord} from '../soak/dashboard-record.js';
+import {expectedServices, stackOperations} from './stack-operations.js';
 import {loadKeymap} from '../ui/keymap-file.js';
 import {runApp} from '../ui/run-app.js';
-import {formatElapsed} from '../up/progress-text.js';
-import {stopOrRestart} from '../up/stop.js';
-import {runUp} from '../up/up.js';
 import {listenForMetrics, metricsFlag} from './metrics-flag.js';
-import type Docker from 'dockerode';
 
 export type DashboardOptions = {
 	readonly argument: string | undefined;
@@ -24,6 +23,8 @@ export type DashboardOptions = {
 	readonly project?: string | undefined;
 	readonly cwd: string;
 	readonly profilesDirectory?: string | undefined;
+	/** --record DIR: record the session there (resumed if DIR holds its run). */
+	readonly record?: string | undefined;
 	/** --metrics HOST:PORT: serve OpenMetrics there while the dashboard runs. */
 	readonly metrics?: string | undefined;
 };
@@ -47,7 +48,11 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const keymap = loadKeymap();
-	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
+	const services = expectedServices(project);
+	const recordPath = options.record === undefined ? undefined : path.resolve(options.cwd, options.record);
+	const record = recordPath === undefined ? undefined : openDashboardRecord({directory: recordPath, profile, services, engine: {address: connection.address, version: connection.version}, secrets: readEnvSecrets(profile.envFile).secretValues});
+	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project), {services, ...(record === undefined ? {} : {monitor: record.monitor, startedAt: record.startedAt})});
+	record?.attach(session);
 	session.start();
 	const controller = new AbortController();
 	try {
@@ -64,34 +69,15 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 			// Services scaled to 0 never get a container: not missing.
 			serviceNames: project.services.filter(service => service.replicas > 0).map(service => service.name),
 			keymap,
+			recordPath,
 		});
 	} finally {
 		controller.abort();
 		session.stop();
+		await record?.finish();
 	}
 
 	return 0;
-}
-
-/** `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one line. */
-function stackOperations(docker: Docker, project: ComposeProject): StackOperations {
-	return {
-		async up() {
-			const started = Date.now();
-			const result = await runUp(docker, project, project.services.map(service => service.name));
-			const failed = Object.values(result.state.services).filter(service => service.phase === 'failed' || service.phase === 'blocked');
-			return result.isSuccess
-				? `up: every service of ${project.name} is up (${formatElapsed(Date.now() - started)})`
-				: `up: ${failed.map(service => `${service.name} ${service.phase}: ${service.reason ?? ''}`).join('; ') || 'not every service came up in time'}`;
-		},
-		async restartStack() {
-			const started = Date.now();
-			const report = await stopOrRestart(docker, project, [], 'restart', () => undefined);
-			return report.errors.length === 0
-				? `restarted ${report.lines.length} services of ${project.name} in dependency order (${formatElapsed(Date.now() - started)})`
-				: `restart: ${report.errors.join('; ')}`;
-		},
-	};
 }
 
 export type {Profile};

@@ -27,6 +27,8 @@ export class SessionRecorder {
 	readonly #timers: NodeJS.Timeout[] = [];
 	#nextIndex: number;
 	#lastState: StackState | undefined;
+	/** Told each step line (the soak prints them). */
+	onStep: ((line: StepLine) => void) | undefined;
 
 	constructor(
 		readonly session: StackSession,
@@ -59,6 +61,7 @@ export class SessionRecorder {
 		const cleaned = {...line, message: this.#clean(line.message)};
 		this.ledger.step(cleaned);
 		this.#write(cleaned);
+		this.onStep?.(cleaned);
 	}
 
 	verdict(end?: EndLine): Verdict {

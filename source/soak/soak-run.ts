@@ -65,7 +65,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 			options.onNews?.(`step ${step.name}: ${progress.status} before the resume, not run again`);
 			return false;
 		});
-		const running = steps.map(async step => runStep(step, startedAt, {docker: options.docker, monitor: session.monitor, state: () => session.view.state, cwd: profile.file === undefined ? process.cwd() : path.dirname(profile.file), report: line => recorder.step(line), signal: stepSignal}));
+		const running = steps.map(async step => runStep(step, startedAt, {docker: options.docker, monitor: session.monitor, state: () => session.view.state, cwd: profile.file === undefined ? process.cwd() : path.dirname(profile.file), project: profile.project, report: line => recorder.step(line), signal: stepSignal}));
 		await waitUntil(endsAt, signal);
 		if (signal.aborted) reason = 'interrupted';
 		controller.abort();

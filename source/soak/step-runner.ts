@@ -15,6 +15,8 @@ export type StepContext = {
 	readonly state: () => StackState;
 	/** Where `run:` commands run (the profile's directory). */
 	readonly cwd: string;
+	/** The compose project: `run:` commands get it as STACKTUI_PROJECT. */
+	readonly project: string;
 	readonly report: (line: StepLine) => void;
 	readonly signal: AbortSignal;
 	readonly now?: () => number;
@@ -104,7 +106,8 @@ async function runCommand(step: StepDefinition, context: StepContext): Promise<O
 
 	const [program = 'sh', ...args] = step.command ?? [];
 	return new Promise<Outcome>(resolve => {
-		const child = spawn(program, args, {cwd: context.cwd, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
+		const env = {...process.env, STACKTUI_PROJECT: context.project, STACKTUI_PROFILE_DIR: context.cwd};
+		const child = spawn(program, args, {cwd: context.cwd, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true});
 		let stderr = '';
 		child.stderr.on('data', (chunk: Buffer) => {
 			stderr = (stderr + chunk.toString('utf8')).slice(-2000);

@@ -105,7 +105,8 @@ export function valueOf(budget: PlannedBudget, context: ValueContext): BudgetVal
 				const needed = (budget.windowMs ?? 0) / 2;
 				return {value: undefined, note: `needs ${minutes(needed)} of memory samples after a ${minutes(budget.warmupMs ?? 0)} warm-up; has ${minutes(tracker?.coveredMs ?? 0)}`};
 			}
-			return {value: isLeak(reading, budget.limit) ? 1 : 0, observed: reading.slopePerHour, current: reading.slopePerHour, leak: reading};
+			const note = `${perHour(reading.slopePerHour)} (95 % ${perHour(reading.lowerPerHour)} to ${perHour(reading.upperPerHour)}), ${reading.isSteady ? 'steady' : 'not steady'}, over ${minutes(reading.spanMs)}`;
+			return {value: isLeak(reading, budget.limit) ? 1 : 0, observed: reading.slopePerHour, current: reading.slopePerHour, leak: reading, note};
 		}
 
 		case 'probe-success': {
@@ -124,6 +125,10 @@ export function valueOf(budget: PlannedBudget, context: ValueContext): BudgetVal
 			return {value: recovery.status === 'failed' ? 1 : 0, observed: elapsed, current: elapsed, note: recovery.message};
 		}
 	}
+}
+
+function perHour(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MiB/h`;
 }
 
 function minutes(milliseconds: number): string {

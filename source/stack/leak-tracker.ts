@@ -22,6 +22,8 @@ export class LeakTracker {
 	#bucketSum = 0;
 	#bucketCount = 0;
 	#runStartedAt: number | undefined;
+	/** The last reading, until the points change. */
+	#cached: {coverage: number; reading: LeakReading | undefined} | undefined;
 
 	constructor(readonly settings: LeakSettings) {
 		this.#bucketMs = Math.max(1000, Math.floor(settings.windowMs / pointsPerWindow));
@@ -29,6 +31,7 @@ export class LeakTracker {
 
 	/** A new run of the service (a start, a restart): the window begins again after the warm-up. */
 	restart(at: number): void {
+		this.#cached = undefined;
 		this.#runStartedAt = at;
 		this.#points = [];
 		this.#bucketStart = undefined;
@@ -55,16 +58,23 @@ export class LeakTracker {
 
 	/** The trend over the window; undefined until `minimumCoverage` of the window is covered. */
 	reading(minimumCoverage = 0.5): LeakReading | undefined {
-		if (this.coveredMs < this.settings.windowMs * minimumCoverage) return undefined;
-		const trend = trendOf(this.#points);
-		const since = this.#points[0]?.at;
-		return trend === undefined || since === undefined ? undefined : {...trend, since, windowMs: this.settings.windowMs};
+		if (this.#cached?.coverage === minimumCoverage) return this.#cached.reading;
+		let reading: LeakReading | undefined;
+		if (this.coveredMs >= this.settings.windowMs * minimumCoverage) {
+			const trend = trendOf(this.#points);
+			const since = this.#points[0]?.at;
+			reading = trend === undefined || since === undefined ? undefined : {...trend, since, windowMs: this.settings.windowMs};
+		}
+
+		this.#cached = {coverage: minimumCoverage, reading};
+		return reading;
 	}
 
 	#closeBucket(): void {
 		if (this.#bucketStart === undefined || this.#bucketCount === 0) return;
 		// The bucket's middle time, so the slope is not skewed by where samples fell.
 		this.#points.push({at: this.#bucketStart + this.#bucketMs / 2, value: this.#bucketSum / this.#bucketCount});
+		this.#cached = undefined;
 		const oldest = this.#bucketStart + this.#bucketMs - this.settings.windowMs;
 		while ((this.#points[0]?.at ?? Number.POSITIVE_INFINITY) < oldest) this.#points.shift();
 		this.#bucketStart = undefined;

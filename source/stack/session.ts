@@ -11,6 +11,7 @@ import {runProbes} from './probes/probe-runner.js';
 import {runProbe} from './probes/run-probe.js';
 import type {StackState} from './model.js';
 import {StackMonitor} from './monitor.js';
+import {emptySoakSummary, type SoakSummary, summarizeSoak} from './soak-summary.js';
 import type {EngineEvent} from '../engine/types.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
 import {StackWatcher} from './watcher.js';
@@ -42,6 +43,8 @@ export type SessionView = {
 	readonly message: StatusMessage | undefined;
 	readonly startedAt: number;
 	readonly now: number;
+	/** The run so far, for the soak panel. */
+	readonly soak?: SoakSummary;
 };
 
 /** Stack-wide operations that need the compose model (up, ordered restart), given by the caller. */
@@ -87,6 +90,7 @@ export class StackSession {
 			message: undefined,
 			startedAt: now,
 			now,
+			soak: emptySoakSummary,
 		};
 	}
 
@@ -259,7 +263,7 @@ export class StackSession {
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
 		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host));
-		this.#view = {...this.#view, budgets, now};
+		this.#view = {...this.#view, budgets, now, soak: summarizeSoak(this.monitor, budgets)};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
 }

@@ -16,6 +16,8 @@ import {arrangeRows} from './table/rows.js';
 import {ServicesTable} from './table/services-table.js';
 import {defaultTheme, type Theme} from './theme.js';
 import {runCommand} from './run-command.js';
+import {stackStartupText} from './panels/soak-lines.js';
+import {recordKey} from './record-key.js';
 import {useLogs} from './use-logs.js';
 import {useSessionView} from './use-session.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -33,6 +35,8 @@ export type AppProps = {
 	/** Suspends the screen and opens a shell in the container. */
 	readonly onShell: (containerId: string) => void;
 	readonly onCopy: (text: string) => void;
+	/** `--record DIR`: shown in the header and the soak panel. */
+	readonly recordPath?: string | undefined;
 };
 
 const noServices: readonly string[] = [];
@@ -40,7 +44,7 @@ const headerRows = 3;
 const statusRows = 1;
 
 /** The dashboard: header, services table, the open panel or log pane, and the status line. */
-export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy}: AppProps) {
+export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy, recordPath}: AppProps) {
 	const view = useSessionView(session);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [state, dispatch] = useReducer(reduceApp, initialAppState);
@@ -76,6 +80,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 		for (const press of splitKeys(input, key, current.current.state.textInput !== undefined)) {
 			const now = current.current;
 			const outcome = handleKey(press.input, press.key, now.state, {keymap, isReadOnly});
+			recordKey(session, press, outcome, now.selected?.status.container);
 			runCommand(outcome, {...now, panelLines: panelLines.current, session, profile, dispatch, logs, onQuit, onShell, onCopy});
 		}
 	});
@@ -98,6 +103,8 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				warningCount={warningCount}
 				tunnelUrl={tunnelUrl}
 				isReadOnly={isReadOnly}
+				recordPath={recordPath}
+				stackStartup={stackStartupText(view.budgets.stackStartup)}
 			/>
 			{state.isHelpOpen ? (
 				<HelpOverlay width={columns} height={bodyRows} keymap={keymap} isReadOnly={isReadOnly} theme={theme} />
@@ -107,7 +114,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 					{state.panel === 'logs' && !isLogNote ? <LogPane state={logs.state} theme={theme} /> : undefined}
 					{isLogNote ? <MissingNote title="Logs" service={selected?.status.service ?? ''} width={columns} height={panelRows} theme={theme} /> : undefined}
 					{isSplit && state.panel !== 'logs' ? (
-						<Panels state={state} view={view} session={session} profile={profile} selected={selected} width={columns} height={panelRows} theme={theme} onLineCount={onLineCount} />
+						<Panels state={state} view={view} session={session} profile={profile} selected={selected} width={columns} height={panelRows} theme={theme} onLineCount={onLineCount} recordPath={recordPath} />
 					) : undefined}
 				</Box>
 			)}

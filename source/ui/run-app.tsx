@@ -16,6 +16,8 @@ export type RunAppOptions = {
 	/** The profile's active compose services, shown as `missing` rows until they have a container. */
 	readonly serviceNames: readonly string[];
 	readonly keymap: Keymap;
+	/** `--record DIR`, shown in the header. */
+	readonly recordPath?: string | undefined;
 };
 
 /** Runs the dashboard full-screen until the user quits or SIGTERM arrives; the terminal is always restored. */
@@ -35,6 +37,7 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			isReadOnly={options.isReadOnly}
 			serviceNames={options.serviceNames}
 			keymap={options.keymap}
+			recordPath={options.recordPath}
 			theme={theme}
 			onQuit={() => quit()}
 			onCopy={text => copyToClipboard(text, process.stdout)}
