@@ -23,11 +23,12 @@ export async function listenForMetrics(address: ListenAddress, view: () => Metri
  * For a command whose session starts after the address must be bound (the soak): binds now, so
  * an address in use fails before anything runs; serves an empty stack until `attach` gives the view.
  */
-export async function listenBeforeSession(address: ListenAddress, project: string, signal: AbortSignal): Promise<{attach(view: () => MetricsInput): void}> {
+export async function listenBeforeSession(address: ListenAddress, project: string, signal: AbortSignal): Promise<MetricsServer & {attach(view: () => MetricsInput): void}> {
 	const startedAt = Date.now();
 	let current: () => MetricsInput = () => ({state: initialState(project), budgets: initialBudgetState(), startedAt, now: Date.now()});
-	await listenForMetrics(address, () => current(), signal);
+	const server = await listenForMetrics(address, () => current(), signal);
 	return {
+		...server,
 		attach(view) {
 			current = view;
 		},
