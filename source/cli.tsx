@@ -6,6 +6,7 @@ import {runRestartCommand} from './commands/restart-command.js';
 import {runStopCommand} from './commands/stop-command.js';
 import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
+import {runReportCommand} from './commands/report-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {runSoakCommand} from './commands/soak-command.js';
 import {UsageError} from './commands/usage-error.js';
@@ -26,6 +27,7 @@ const cli = meow(
 	  $ stacktui down [--volumes] [--profile PATH]
 	  $ stacktui stop [SERVICE…] [--profile PATH]
 	  $ stacktui restart [SERVICE…] [--profile PATH]
+	  $ stacktui report DIR
 
 	Commands
 	  (none)     The live dashboard of PROFILE (a path, or a name from profiles/; without
@@ -51,6 +53,10 @@ const cli = meow(
 	             also what docker-compose made); --volumes removes its volumes too.
 	  stop       Stop services, dependents first.
 	  restart    Restart services, dependencies first.
+	  report     Write the reports of the record in DIR beside it: report.json (verdict per
+	             budget), report.md (summary for a CI step), report.junit.xml (a test case
+	             per budget) and report.html (charts, opens offline). Exit 0 when every
+	             budget held, 1 when one was breached, 2 when DIR holds no record.
 
 	Options
 	  --project, -p  Compose project name (the com.docker.compose.project label); with a
@@ -101,9 +107,9 @@ const cli = meow(
 );
 
 const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'metrics', 'record', 'duration', 'up', 'help', 'version']);
-const commandNames = ['status', 'check', 'soak', 'profiles', 'up', 'down', 'stop', 'restart'];
+const commandNames = ['status', 'check', 'soak', 'profiles', 'up', 'down', 'stop', 'restart', 'report'];
 /** Commands that take one positional argument after their name. */
-const commandsWithArgument = new Set(['check', 'soak', 'status']);
+const commandsWithArgument = new Set(['check', 'soak', 'status', 'report']);
 /** Commands that take any number of SERVICE arguments. */
 const commandsWithServices = new Set(['up', 'stop', 'restart']);
 
@@ -140,6 +146,10 @@ async function main(): Promise<number> {
 
 		case 'check': {
 			return runCheckCommand({argument: rest[0], flag: cli.flags.profile, isJson: cli.flags.json, cwd: process.cwd(), profilesDirectory});
+		}
+
+		case 'report': {
+			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => process.stdout.write(text)});
 		}
 
 		case 'soak': {

@@ -1,4 +1,6 @@
 import {type ListenAddress, MetricsListenError, type MetricsInput, type MetricsServer, parseListenAddress, serveStackMetrics} from '../metrics/index.js';
+import {initialBudgetState} from '../stack/budgets.js';
+import {initialState} from '../stack/model.js';
 import {UsageError} from './usage-error.js';
 
 /** The --metrics flag as an address, or a one-line usage error (checked before anything starts). */
@@ -15,4 +17,20 @@ export async function listenForMetrics(address: ListenAddress, view: () => Metri
 	} catch (error) {
 		throw error instanceof MetricsListenError ? new UsageError(error.message) : error;
 	}
+}
+
+/**
+ * For a command whose session starts after the address must be bound (the soak): binds now, so
+ * an address in use fails before anything runs; serves an empty stack until `attach` gives the view.
+ */
+export async function listenBeforeSession(address: ListenAddress, project: string, signal: AbortSignal): Promise<MetricsServer & {attach(view: () => MetricsInput): void}> {
+	const startedAt = Date.now();
+	let current: () => MetricsInput = () => ({state: initialState(project), budgets: initialBudgetState(), startedAt, now: Date.now()});
+	const server = await listenForMetrics(address, () => current(), signal);
+	return {
+		...server,
+		attach(view) {
+			current = view;
+		},
+	};
 }

@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -61,4 +61,14 @@ test('the screenshot shows the charts: data, the budget line in its colour, the 
 	t.true(distinctColours(png, webCpu) > 20);
 	t.is(countColour(png, webCpu, hex(chartColors.budget), 8), 0);
 	t.is(countColour(png, webCpu, overWhite(chartColors.breach), 1), 0);
+});
+
+test('the JUnit XML is well-formed: Chromium\'s XML parser reads it without an error', async t => {
+	const {dom} = await chromium.dumpDom(path.join(directory, 'report.junit.xml'));
+	t.false(dom.includes('parsererror'), dom.slice(0, 2000));
+	t.true(dom.includes('memory:postgres@idle: postgres memory while idle at most 200MiB'));
+	// The check can fail: a file with a broken tag is reported.
+	const broken = path.join(directory, 'broken.xml');
+	writeFileSync(broken, '<testsuites><testcase></testsuites>');
+	t.true((await chromium.dumpDom(broken)).dom.includes('parsererror'));
 });

@@ -11,6 +11,8 @@ export type SyntheticOptions = {
 	readonly start?: number;
 	/** Probes checked every 10 s each. */
 	readonly probes?: number;
+	/** Whether service 0's memory budget was breached in the last hour (the verdict written); default true. */
+	readonly isBreached?: boolean;
 };
 
 const mib = 1024 * 1024;
@@ -26,6 +28,7 @@ export async function writeSyntheticRecord(directory: string, options: Synthetic
 	const start = options.start ?? Date.UTC(2026, 11, 1, 0, 0, 0);
 	const end = start + options.hours * 3_600_000;
 	const services = Array.from({length: options.containers}, (_, index) => `service-${String(index).padStart(2, '0')}`);
+	const isBreached = options.isBreached ?? true;
 	const probes = Array.from({length: options.probes ?? 4}, (_, index) => `probe-${index}`);
 	const budgets = services.map((service, index): BudgetVerdict => ({
 		id: `memory:${service}`,
@@ -38,10 +41,10 @@ export async function writeSyntheticRecord(directory: string, options: Synthetic
 		comparison: 'at-most',
 		written: '256MiB',
 		description: `${service} memory at most 256MiB`,
-		status: index === 0 ? 'breached' : 'held',
-		observed: index === 0 ? 300 * mib : 120 * mib,
+		status: index === 0 && isBreached ? 'breached' : 'held',
+		observed: index === 0 && isBreached ? 300 * mib : 120 * mib,
 		current: null,
-		breaches: index === 0 ? [{from: end - 3_600_000, to: null, peak: 300 * mib}] : [],
+		breaches: index === 0 && isBreached ? [{from: end - 3_600_000, to: null, peak: 300 * mib}] : [],
 		evaluatedMs: end - start,
 		note: '',
 	}));
@@ -87,11 +90,11 @@ export async function writeSyntheticRecord(directory: string, options: Synthetic
 		}
 	}
 
-	await write({type: 'end', at: end, reason: 'completed', exitCode: 1, status: 'breached'});
+	await write({type: 'end', at: end, reason: 'completed', exitCode: isBreached ? 1 : 0, status: isBreached ? 'breached' : 'held'});
 	stream.end();
 	await once(stream, 'finish');
 	const verdict: Verdict = {
-		version: 1, status: 'breached', exitCode: 1,
+		version: 1, status: isBreached ? 'breached' : 'held', exitCode: isBreached ? 1 : 0,
 		run: {runId: 'synthetic', profile: 'synthetic', project: 'synthetic', command: 'soak', startedAt: start, endedAt: end, endReason: 'completed', elapsedMs: end - start, observedMs: end - start, plannedDurationMs: end - start, sessions: 1},
 		evaluatedAt: end, phase: null, budgets, stack: {memory: null, cpu: null},
 		services: services.map(service => ({service, health: 'healthy', running: 1, containers: 1, memory: null, cpu: null, restarts: 0, unexpectedExits: 0, oomKills: 0, uptimeRatio: 1, startupMs: null, firstTry: {runs: 1, passed: 1}, leak: null})),

@@ -82,3 +82,11 @@ test('HTML: one page, no outside resources, text escaped, the chart data readabl
 test('the same run gives the same reports (a pure function of the record)', t => {
 	t.deepEqual(renderReports(run, {secretValues: [secret]}), reports);
 });
+
+test('a run killed before it could write its end still reports, saying so', t => {
+	const killed = recordedRun({end: null, verdict: {...verdict, run: {...verdict.run, endedAt: null, endReason: null}}});
+	const texts = renderReports(killed, {secretValues: []});
+	t.regex(texts.markdown, /from 2026-12-01T09:00:00Z \(no end recorded\)/);
+	t.true(texts.html.includes('no end recorded (killed, or still running)'));
+	t.regex(texts.junit, /<property name="endReason" value="none recorded"\/>/);
+});

@@ -1,49 +1,23 @@
 import test from 'ava';
-import type {ContainerInfo, StatsSample} from '../../source/engine/types.js';
 import {formatExposition} from '../../source/metrics/exposition.js';
 import {stackMetrics} from '../../source/metrics/stack-metrics.js';
-import {budgets as budgetsOf, run} from '../helpers/budget-fixture.js';
 import type {StackState} from '../../source/stack/model.js';
+import {budgets as budgetsOf, container, mib, run, sample} from '../helpers/budget-fixture.js';
 
-const mib = 1024 * 1024;
-
-function container(id: string, service: string, overrides: Partial<ContainerInfo> = {}): ContainerInfo {
-	return {
-		id,
-		name: `demo-${service}-1`,
-		service,
-		project: 'demo',
-		number: 1,
-		image: 'busybox',
-		state: 'running',
-		health: 'healthy',
-		startedAt: '2024-05-01T10:00:00Z',
-		finishedAt: undefined,
-		exitCode: undefined,
-		restartCount: 0,
-		isOomKilled: false,
-		labels: {},
-		...overrides,
-	};
-}
-
-function sample(memoryBytes: number, cpuPercent: number | undefined, memoryLimitBytes = 0): StatsSample {
-	return {read: '2024-05-01T10:00:05Z', cpuPercent, memoryBytes, memoryLimitBytes, memoryPercent: 0, networkRxBytes: 0, networkTxBytes: 0, blockReadBytes: 0, blockWriteBytes: 0, pids: 1};
-}
-
+const containers = [
+	{...container({id: 'db-1', service: 'db', health: 'healthy'}), restartCount: 3},
+	{...container({id: 'web-1', service: 'web', state: 'exited', isOomKilled: true}), exitCode: 137},
+	container({id: 'cache-1', service: 'cache', health: 'healthy'}),
+];
 const state: StackState = {
 	project: 'demo',
 	engine: 'connected',
 	engineError: undefined,
 	isListed: true,
-	containers: new Map([
-		['a', container('a', 'db', {restartCount: 3})],
-		['b', container('b', 'web', {state: 'exited', health: 'none', exitCode: 137, isOomKilled: true})],
-		['c', container('c', 'cache')],
-	]),
+	containers: new Map(containers.map(item => [item.id, item])),
 	stats: new Map([
-		['a', sample(150 * mib, 12.5, 512 * mib)],
-		['c', sample(10 * mib, undefined)],
+		['db-1', {...sample(150 * mib, 12.5), memoryLimitBytes: 512 * mib}],
+		['cache-1', sample(10 * mib, undefined)],
 	]),
 };
 const plan = {

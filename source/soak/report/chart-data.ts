@@ -15,7 +15,11 @@ export type BudgetLine = {
 
 export type BreachShade = {readonly from: number; readonly to: number; readonly label: string};
 
-/** One chart: a min/max band and the mean on the shared time axis (null where unobserved). */
+/**
+ * One chart: a min/max band and the mean on the shared time axis (null where unobserved).
+ * Memory series are in KiB (what the record keeps) to keep the page small; limits and the
+ * leak line in bytes.
+ */
 export type Panel = {
 	readonly min: ReadonlyArray<number | null>;
 	readonly max: ReadonlyArray<number | null>;
@@ -75,12 +79,13 @@ type Context = {
 function subjectCharts(name: string, series: ResourceSeries | undefined, leak: LeakEstimate | null, context: Context): SubjectCharts {
 	const budgets = context.run.verdict.budgets.filter(budget => budget.subject === name && (budget.subjectKind === 'service' || budget.subjectKind === 'stack'));
 	const panel = (resource: 'memory' | 'cpu', buckets: readonly Bucket[]): Panel => {
-		const digits = resource === 'memory' ? 0 : 2;
+		// Memory as whole KiB, as recorded; CPU % to two decimals, as docker stats shows it.
+		const [divisor, digits] = resource === 'memory' ? [1024, 0] : [1, 2];
 		const isOwn = (budget: BudgetVerdict) => (resource === 'memory' ? memoryKinds.has(budget.kind) : budget.kind === 'cpu');
 		// Breaches of other kinds (uptime, restarts, startup, …) shade both charts of the subject.
 		const isShared = (budget: BudgetVerdict) => !memoryKinds.has(budget.kind) && budget.kind !== 'cpu';
 		return {
-			...aligned(buckets, context.times, context.run.bucketMs, digits),
+			...aligned(buckets, context.times, context.run.bucketMs, divisor, digits),
 			budgets: budgets.filter(budget => budget.kind === resource).map(budget => budgetLine(budget, context)),
 			breaches: budgets.filter(budget => isOwn(budget) || isShared(budget)).flatMap(budget => shades(budget, context.end)),
 		};
@@ -115,11 +120,11 @@ function timeAxis(allSeries: readonly ResourceSeries[], bucketMs: number, gaps: 
 }
 
 /** A series on the shared axis: null where it has no bucket, so uPlot leaves a gap. */
-function aligned(buckets: readonly Bucket[], times: readonly number[], bucketMs: number, digits: number): Pick<Panel, 'min' | 'max' | 'mean'> {
+function aligned(buckets: readonly Bucket[], times: readonly number[], bucketMs: number, divisor: number, digits: number): Pick<Panel, 'min' | 'max' | 'mean'> {
 	const byTime = new Map(buckets.map(bucket => [midpoint(bucket, bucketMs), bucket]));
 	const pick = (field: 'min' | 'max' | 'mean') => times.map(time => {
 		const bucket = byTime.get(time);
-		return bucket === undefined ? null : round(bucket[field], digits);
+		return bucket === undefined ? null : round(bucket[field] / divisor, digits);
 	});
 	return {min: pick('min'), max: pick('max'), mean: pick('mean')};
 }

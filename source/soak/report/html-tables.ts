@@ -1,5 +1,5 @@
 import type {RecordedRun} from '../recorded-run.js';
-import type {ServiceVerdict, Verdict} from '../verdict-types.js';
+import type {BudgetVerdict, ServiceVerdict, Verdict} from '../verdict-types.js';
 import {escapeHtml as html} from './escape.js';
 import {breachedMs, budgetsByStatus, formatInUnit, formatMilliseconds, formatRatio, formatTime} from './format-values.js';
 
@@ -12,14 +12,25 @@ function table(headers: readonly string[], rows: readonly string[]): string {
 	return `<table><thead><tr>${headers.map(header => `<th>${html(header)}</th>`).join('')}</tr></thead><tbody>\n${rows.join('\n')}\n</tbody></table>`;
 }
 
+/** Budgets listed open at most; past this the held ones fold away under the breached ones. */
+export const maximumOpenBudgets = 12;
+
 /** Every budget, breached first: status, what, limit as written, observed, phase, time in breach, note. */
 export function budgetsTable(run: RecordedRun): string {
 	const end = run.verdict.run.endedAt ?? run.lastAt;
-	const rows = budgetsByStatus(run.verdict).map(budget => {
+	const row = (budget: BudgetVerdict) => {
 		const inBreach = budget.breaches.length === 0 ? '' : `${formatMilliseconds(breachedMs(budget, end))} in ${budget.breaches.length} span${budget.breaches.length === 1 ? '' : 's'}, from ${formatTime(budget.breaches[0]?.from ?? end)}`;
 		return `<tr class="${budget.status}"><td>${statusText[budget.status]}</td><td>${html(budget.description)}<br><small>${html(budget.id)}</small></td><td class="number">${html(budget.written)}</td><td class="number">${html(formatInUnit(budget.observed, budget.unit))}</td><td>${html(budget.phase ?? 'all')}</td><td>${html(inBreach)}</td><td>${html(budget.note)}</td></tr>`;
-	});
-	return rows.length === 0 ? '<p>No budgets in the profile.</p>' : table(['Status', 'Budget', 'Limit', 'Observed', 'Phase', 'In breach', 'Note'], rows);
+	};
+
+	const headers = ['Status', 'Budget', 'Limit', 'Observed', 'Phase', 'In breach', 'Note'];
+	const budgets = budgetsByStatus(run.verdict);
+	if (budgets.length === 0) return '<p>No budgets in the profile.</p>';
+	const held = budgets.filter(budget => budget.status === 'held');
+	if (budgets.length <= maximumOpenBudgets || held.length === 0) return table(headers, budgets.map(row));
+	const others = budgets.filter(budget => budget.status !== 'held');
+	const folded = `<details><summary>${held.length} budget${held.length === 1 ? '' : 's'} held</summary>${table(headers, held.map(row))}</details>`;
+	return others.length === 0 ? folded : `${table(headers, others.map(row))}\n${folded}`;
 }
 
 /** One line under a service's name: health, peaks, restarts, OOM kills, uptime, slope. */

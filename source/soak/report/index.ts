@@ -1,5 +1,6 @@
 import {rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {readRecord} from '../read-record.js';
 import type {RecordedRun} from '../recorded-run.js';
 import type {VerdictStatus} from '../verdict-types.js';
 import {maskRun, recordSecrets} from './mask-run.js';
@@ -32,9 +33,11 @@ export function renderReports(run: RecordedRun, options: ReportOptions = {}): Re
 
 /**
  * Writes report.json, report.md, report.junit.xml and report.html into the record directory,
- * each replaced atomically (a reader never sees half a file).
+ * each replaced atomically (a reader never sees half a file). Reads the record when `run` is
+ * not given (throws RecordError, one line, when DIR holds none).
  */
-export async function writeReports(directory: string, run: RecordedRun, options: ReportOptions = {}): Promise<WrittenReports> {
+export async function writeReports(directory: string, given?: RecordedRun, options: ReportOptions = {}): Promise<WrittenReports> {
+	const run = given ?? (await readRecord(directory));
 	const texts = renderReports(run, options);
 	const files: string[] = [];
 	for (const kind of ['json', 'markdown', 'junit', 'html'] as const) {

@@ -17,7 +17,8 @@ function bytes(value) {
 	var index = 0;
 	var size = Math.abs(value);
 	while (size >= 1024 && index < units.length - 1) { size /= 1024; index++; }
-	return (value < 0 ? '-' : '') + (size >= 100 || index === 0 ? size.toFixed(0) : size.toFixed(1)) + units[index];
+	var text = size >= 100 || index === 0 ? size.toFixed(0) : size.toFixed(1).replace(/\\.0$/, '');
+	return (value < 0 ? '-' : '') + text + units[index];
 }
 function percent(value) {
 	return value === null || value === undefined ? '–' : value.toFixed(value >= 100 ? 0 : 1) + '%';
@@ -128,8 +129,10 @@ function chart(element, subject, resource) {
 		{label: 'low', stroke: color.band, width: 1, value: function (u, value) { return format(value); }},
 		{label: 'mean', stroke: color.line, width: 2, value: function (u, value) { return format(value); }},
 	];
-	var columns = [times, panel.max, panel.min, panel.mean];
-	var top = highest(panel.max);
+	// Memory comes in KiB (see chart-data.ts).
+	var scale = isMemory ? function (values) { return values.map(function (value) { return value === null ? null : value * 1024; }); } : function (values) { return values; };
+	var columns = [times, scale(panel.max), scale(panel.min), scale(panel.mean)];
+	var top = highest(columns[1]);
 	var budgetTop = 0;
 	panel.budgets.forEach(function (line) {
 		series.push({label: line.label, stroke: colors.budget, width: 2, value: function (u, value) { return format(value); }});
@@ -150,6 +153,8 @@ function chart(element, subject, resource) {
 		width: width,
 		height: 220,
 		tzDate: utc,
+		// Room on the right for the last time label and its date.
+		padding: [12, 36, 0, 0],
 		cursor: {sync: {key: sync.key}},
 		scales: {x: {time: true, range: [data.start, data.end]}, y: {range: [0, upper]}},
 		axes: [

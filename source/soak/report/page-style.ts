@@ -31,7 +31,7 @@ tr.breached td:first-child { color: var(--breached); font-weight: 700; }
 tr.held td:first-child { color: var(--held); }
 tr.not-evaluated td { color: var(--skipped); }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 8px 20px; }
-.chart { min-width: 320px; }
+.chart { min-width: 320px; min-height: 290px; } /* the chart and its legend: no jump when they draw */
 .chart-title { font-weight: 600; margin: 6px 0 0; }
 .legend-marks { color: #57606a; font-size: 12px; margin: 4px 0; }
 .legend-marks span { white-space: nowrap; margin-right: 12px; }
