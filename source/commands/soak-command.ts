@@ -10,6 +10,7 @@ import {writeReports} from '../soak/report/index.js';
 import {newsOf, progressLine, stepNews, verdictSummary} from '../soak/soak-progress.js';
 import {runSoak} from '../soak/soak-run.js';
 import {composeProjectOf, expectedServices, stackOperations} from './stack-operations.js';
+import {listenBeforeSession, metricsFlag} from './metrics-flag.js';
 import {UsageError} from './usage-error.js';
 
 export type SoakCommandOptions = {
@@ -18,6 +19,8 @@ export type SoakCommandOptions = {
 	readonly duration: string | undefined;
 	readonly isUp: boolean;
 	readonly record: string | undefined;
+	/** --metrics HOST:PORT: serve OpenMetrics there while the soak runs. */
+	readonly metrics?: string | undefined;
 	readonly engine: string | undefined;
 	readonly project?: string | undefined;
 	readonly cwd: string;
@@ -31,6 +34,8 @@ const plainProgressMs = 60_000;
 /** `stacktui soak [PROFILE] --duration 1h [--up] [--record DIR]`: 0 every budget held, 1 one breached, 2 an error. */
 export async function runSoakCommand(options: SoakCommandOptions): Promise<number> {
 	const {stdout, stderr} = options.output ?? {stdout: process.stdout, stderr: process.stderr};
+	// First: a bad address is a usage error before anything starts.
+	const metrics = options.metrics === undefined ? undefined : metricsFlag(options.metrics);
 	const file = resolveProfilePath({argument: options.argument, flag: options.flag, cwd: options.cwd, ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
 	const checked = checkProfile(file).profile;
 	const profile = options.project === undefined ? checked : {...checked, project: options.project};
@@ -44,6 +49,8 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const operations = stackOperations(connection.docker, project);
 	const controller = new AbortController();
+	// Bound before the soak starts: an address in use exits 2 before anything is recorded.
+	const endpoint = metrics === undefined ? undefined : await listenBeforeSession(metrics, profile.project, controller.signal);
 	const onSignal = () => controller.abort();
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
@@ -67,6 +74,7 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 			signal: controller.signal,
 			onNews: print,
 			onStart(session, recorder, endsAt) {
+				endpoint?.attach(() => session.view);
 				print(`soak ${profile.name}: recording to ${directory}${recorder.header.session > 1 ? ` (resumed, session ${recorder.header.session})` : ''}; until ${new Date(endsAt).toLocaleTimeString()}`);
 				session.monitor.subscribe(event => {
 					if (event.type === 'phase' && profile.phases.length === 0) return;
