@@ -7,4 +7,8 @@ if (process.stdout.isTTY) {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
+// Before ink loads: its text caches would otherwise grow for as long as the dashboard runs.
+const {register} = await import('node:module');
+register('./ink-cache-hook.js', import.meta.url);
+
 await import('./cli.js');

@@ -26,7 +26,16 @@ export type EvaluatorInput = {
 	readonly probes?: readonly ProbeResult[];
 	/** What stacktui did since the last evaluation. */
 	readonly notes?: readonly RunNote[];
+	/**
+	 * Containers with an action sent on purpose and not finished (restarting…): the memory, CPU
+	 * and startup budgets of their services (and the stack's, while any) hold as they are, so a
+	 * deliberate restart neither raises a warning nor ends one and raises it again.
+	 */
+	readonly deliberateIds?: ReadonlySet<string>;
 };
+
+/** Kinds a deliberate action holds. */
+const heldKinds = new Set(['memory', 'cpu', 'startup', 'stack-startup']);
 
 /** Kinds judged on their value over the whole run (a ratio, a percentile), not on breaches along the way. */
 const finalKinds = new Set(['first-try-health', 'uptime', 'probe-success', 'probe-latency']);
@@ -87,9 +96,12 @@ export class BudgetEvaluator {
 		const usage = sumUsage(state, id => state.containers.get(id)?.service);
 		this.#observeSeries(usage, now);
 		const context = {now, state, usage, facts: this.facts, host: input.host, probes: this.probes, leaks: this.leaks, recoveries: this.recoveries};
+		const deliberate = [...(input.deliberateIds ?? [])].flatMap(id => state.containers.get(id)?.service ?? []);
+		const isHeld = (track: Track) => heldKinds.has(track.budget.kind) && deliberate.length > 0 && (track.budget.subject === 'stack' || deliberate.includes(track.budget.subject));
 		for (const track of this.#tracks) {
 			const isActive = track.budget.phase === null || track.budget.phase === input.phase;
-			const result = valueOf(track.budget, context);
+			const computed = valueOf(track.budget, context);
+			const result = isHeld(track) ? {...computed, value: undefined} : computed;
 			if (result.note !== undefined) track.note = result.note;
 			if (!isActive) {
 				if (track.threshold.level !== 'ok') this.#apply(track, {state: initialThreshold, change: track.threshold.level === 'breach' ? {endedAt: now} : {}}, now);

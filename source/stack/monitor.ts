@@ -96,7 +96,7 @@ export class StackMonitor {
 	}
 
 	/** One evaluation at `now` of the stack as it is. */
-	evaluate(now: number, state: StackState, host?: HostReading): BudgetState {
+	evaluate(now: number, state: StackState, host?: HostReading, deliberateIds?: ReadonlySet<string>): BudgetState {
 		const phase = phaseAt(this.profile.phases, now - this.startedAt, this.#runningSteps);
 		if (phase !== this.#phase) {
 			this.#emit({type: 'phase', at: now, phase, previous: this.#phase ?? null, reason: this.#phase === undefined ? 'start' : this.#phaseReason});
@@ -108,7 +108,7 @@ export class StackMonitor {
 		const probes = this.#probes;
 		this.#notes = [];
 		this.#probes = [];
-		const result = this.evaluator.evaluate({now, state, phase, ...(host === undefined ? {} : {host}), notes, probes});
+		const result = this.evaluator.evaluate({now, state, phase, ...(host === undefined ? {} : {host}), notes, probes, ...(deliberateIds === undefined ? {} : {deliberateIds})});
 		this.#recordSeries(now, state);
 		this.#diffWarnings(now, result.warnings);
 		return result;

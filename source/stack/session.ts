@@ -249,7 +249,8 @@ export class StackSession {
 		this.#timer = undefined;
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
-		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host));
+		// Rows with an action under way (restarting…) hold their budgets: no warning for a restart asked for.
+		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host), new Set(this.#view.pending.keys()));
 		this.#view = {...this.#view, budgets, now, soak: summarizeSoak(this.monitor, budgets)};
 		for (const listener of this.#listeners) listener(this.#view);
 	}

@@ -121,3 +121,20 @@ test('results are new objects: an earlier result does not change', t => {
 	t.deepEqual(states[0]!.warnings, []);
 	t.is(states[1]!.warnings.length, 1);
 });
+
+test('a container restarting on purpose holds its service\'s and the stack\'s budgets: no warning raised, an ongoing one not ended', t => {
+	const both = {budgets: budgets({stack: {memoryBytes: 1000 * mib}, services: {db: {memoryBytes: 100 * mib}, web: {memoryBytes: 100 * mib}}})};
+	const state = (database: number, web: number) => stack({id: 'db1', service: 'db', memory: database * mib}, {id: 'web1', service: 'web', memory: web * mib});
+	const held = {deliberateIds: new Set(['db1'])};
+	const states = run(both, [
+		[0, state(150, 150)],
+		[10_000, state(150, 150), held],
+		[20_000, state(10, 150), held], // db restarting: its drop does not end its breach.
+		[30_000, state(150, 150)],
+	]);
+	t.deepEqual(activeWarnings(states[1]!).map(warning => warning.subject), ['web'], 'db over for 10 s while restarting raises nothing');
+	t.deepEqual(activeWarnings(states[2]!).map(warning => warning.subject), ['web']);
+	t.is(trackOf(states[2], 'memory:db')?.level, 'over', 'held as it was');
+	t.deepEqual(activeWarnings(states[3]!).map(warning => warning.subject).sort(), ['db', 'web'], 'once done, the breach that began at 0 s is sustained');
+	t.is(states[3]!.warnings.find(warning => warning.subject === 'db')?.startedAt, base);
+});
