@@ -88,7 +88,7 @@ export class StackSession {
 			message: undefined,
 			startedAt: now,
 			now,
-			soak: emptySoakSummary,
+			soak: {...emptySoakSummary, startedAt: this.monitor.startedAt},
 		};
 	}
 

@@ -48,7 +48,8 @@ function isPast(settings: ThresholdSettings, value: number, line: number): boole
 export function levelOfValue(settings: ThresholdSettings, value: number): Level {
 	if (isPast(settings, value, settings.limit)) return 'over';
 	const near = settings.comparison === 'at-most' ? settings.limit * settings.nearFraction : settings.limit / settings.nearFraction;
-	const isNear = settings.comparison === 'at-most' ? value >= near : value <= near;
+	// A floor (at least) is near only strictly above it: a share at 100 % of a 100 % budget is fine.
+	const isNear = settings.comparison === 'at-most' ? value >= near : value < near;
 	return isNear ? 'near' : 'ok';
 }
 

@@ -24,6 +24,13 @@ test.before(async () => {
 	await terminal.start({TERM: 'xterm-256color'});
 });
 
+// A test that fails with the dashboard open leaves it for the next: close it whatever happened.
+test.afterEach.always(async () => {
+	if (/\$ $/m.test(await terminal.screen())) return;
+	await terminal.keys('q');
+	await terminal.waitFor(/\$ $/m, 20_000, 'the shell prompt').catch(() => undefined);
+});
+
 test.after.always(async () => {
 	await terminal.stop();
 	await removeComposeProject(docker, project);
@@ -46,7 +53,11 @@ test.serial('--record shows where in the header; S opens the soak panel; keys ar
 	const header = await terminal.waitFor(/rec \/tmp\/stt-dashboard-record-/, 10_000, 'the record path in the header');
 	t.regex(header, /soak-test/);
 	await terminal.keys('S');
-	const panel = await terminal.waitFor(text => /Soak\s+phase - +elapsed/.test(text) && /SERVICE\s+MEM PEAK\s+MEM \(RUN\)\s+CPU PEAK\s+LEAK/.test(text), 15_000, 'the soak panel');
+	const panel = await terminal.waitFor(
+		text => /Soak\s+phase - +elapsed \d+s/.test(text) && /SERVICE\s+MEM PEAK\s+MEM \(RUN\)\s+CPU PEAK\s+LEAK/.test(text) && /web-ok +100\.0% of \d+/.test(text) && /^\s+web +[\d.]+[KMG]?i?B/m.test(text),
+		30_000,
+		'the soak panel with numbers and a probe result',
+	);
 	t.regex(panel, /PROBE\s+SUCCESS/);
 	t.regex(panel, /web-ok\s+/);
 	for (const service of ['grow', 'spike', 'victim', 'web']) t.regex(panel, new RegExp(`^\\s+${service}\\s+[\\d.]+[KMG]?i?B`, 'm'), service);
