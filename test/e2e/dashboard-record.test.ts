@@ -26,9 +26,9 @@ test.before(async () => {
 
 // A test that fails with the dashboard open leaves it for the next: close it whatever happened.
 test.afterEach.always(async () => {
-	if (/\$ $/m.test(await terminal.screen())) return;
+	if (/^\$\s*$/m.test(await terminal.screen())) return;
 	await terminal.keys('q');
-	await terminal.waitFor(/\$ $/m, 20_000, 'the shell prompt').catch(() => undefined);
+	await terminal.waitFor(/^\$\s*$/m, 20_000, 'the shell prompt').catch(() => undefined);
 });
 
 test.after.always(async () => {
@@ -45,7 +45,7 @@ async function openDashboard(): Promise<void> {
 
 async function quit(): Promise<void> {
 	await terminal.keys('q');
-	await terminal.waitFor(/\$ $/m, 20_000, 'the shell prompt after quitting');
+	await terminal.waitFor(/^\$\s*$/m, 20_000, 'the shell prompt after quitting');
 }
 
 test.serial('--record shows where in the header; S opens the soak panel; keys are recorded; quitting writes the end, verdict and reports', async t => {
