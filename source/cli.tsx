@@ -13,25 +13,33 @@ import {UsageError} from './commands/usage-error.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
+import {type StatsReader, statsReaders} from './engine/stats-source.js';
+import type {StackQuery} from './commands/resolve-stack.js';
 
 const cli = meow(
 	`
 	Usage
-	  $ stacktui [PROFILE] [--read-only] [--metrics HOST:PORT] [--record DIR]
-	  $ stacktui soak [PROFILE] --duration 1h [--up] [--record DIR] [--metrics HOST:PORT]
+	  $ stacktui [PROFILE] [-f FILE…] [-p NAME] [--read-only] [--record DIR] [--metrics HOST:PORT]
+	  $ stacktui soak [PROFILE] [-f FILE…] --duration 1h [--up] [--record DIR] [--metrics HOST:PORT]
 	  $ stacktui status --project NAME [--json]
 	  $ stacktui status PROFILE [--json]
-	  $ stacktui check [PROFILE] [--json]
+	  $ stacktui check [PROFILE] [-f FILE…] [--json]
 	  $ stacktui profiles [--json]
-	  $ stacktui up [SERVICE…] [--profile PATH]
-	  $ stacktui down [--volumes] [--profile PATH]
-	  $ stacktui stop [SERVICE…] [--profile PATH]
-	  $ stacktui restart [SERVICE…] [--profile PATH]
+	  $ stacktui up [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui down [--volumes] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui stop [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui restart [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
 	  $ stacktui report DIR
 
+	Which stack, as docker compose finds it: PROFILE or --profile (a path, a name from
+	profiles/, or a compose file); else -f FILE…; else ./stacktui.yaml; else COMPOSE_FILE; else
+	compose.yaml (or docker-compose.yml, …) here or in the nearest parent, with its override file;
+	else -p NAME alone (the project as it runs). The project name: -p, COMPOSE_PROJECT_NAME, the
+	files' name:, the directory's name.
+
 	Commands
-	  (none)     The live dashboard of PROFILE (a path, or a name from profiles/; without
-	             one, ./stacktui.yaml if present, else the demo profile). Press ? for keys.
+	  (none)     The live dashboard of the stack. With nothing to open here: a picker of the
+	             compose projects on the engine and the shipped profiles. Press ? for keys.
 	  soak       Watch the stack for --duration against every budget of the profile
 	             (memory, CPU, startup, health, uptime, restarts, leaks, probes), run its
 	             scripted steps, record everything to DIR (resumed if DIR holds the run),
@@ -41,9 +49,8 @@ const cli = meow(
 	             With a profile: each budget's state now (probes run once) too; exit 1
 	             when a budget is over or a service that should run is down.
 	             JSON when --json is given or stdout is not a terminal.
-	  check      Validate a profile and its compose files' service names; print a summary.
-	             PROFILE is a path, or a name from the profiles/ directory; without one,
-	             ./stacktui.yaml (or .yml) if present, else the demo profile.
+	  check      Load the stack exactly as up does (profile, compose files, every key);
+	             print a summary and the warnings; the error up would give, exit 2.
 	  profiles   List the profiles in profiles/ with project, services and description.
 	  up         Create what is missing (networks, volumes, images by pull or build,
 	             containers; recreate changed ones) and start in dependency order, waiting
@@ -59,8 +66,10 @@ const cli = meow(
 	             budget held, 1 when one was breached, 2 when DIR holds no record.
 
 	Options
+	  --file, -f     Compose file (repeatable), merged in order as docker compose -f does
 	  --project, -p  Compose project name (the com.docker.compose.project label); with a
 	                 profile, runs its stack under this name instead of the profile's
+	  --allow-unsupported  up, check: go on without the keys stacktui cannot apply
 	  --json         Print JSON
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
@@ -72,32 +81,38 @@ const cli = meow(
 	                 while it runs, e.g. --metrics 127.0.0.1:9464; bound to that address only
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
+	  --stats        Dashboard: where CPU and memory come from: cgroup (read the
+	                 containers' cgroup files; a local Linux engine), api (one engine
+	                 stats stream per container) or auto (default: cgroup when the
+	                 engine allows it, else api); overrides the profile's stats:
 
 	Environment
 	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH
 	  STACKTUI_PROFILES_DIR  Where PROFILE names and the profiles command look (default: profiles/ of the package)
+	  STACKTUI_TRACE         Dashboard: write input and frame-flush times to this file (bench/key-latency.sh)
 
 	Examples
 	  $ stacktui status --project demo
 	  $ stacktui status --project demo --json | jq '.services[].cpuPercent'
-	  $ stacktui status triton || echo 'a budget is over or a service is down'
 	  $ stacktui check triton
 	  $ stacktui check --profile ./my-stack.yaml --json
 	  $ stacktui up --profile profiles/triton.yaml
 	  $ stacktui down --volumes
-	  $ stacktui soak triton --duration 1h --up --record ./soak-triton
 `,
 	{
 		importMeta: import.meta,
 		// Checked below, so an unknown flag gets our one-line error instead of meow's two lines.
 		allowUnknownFlags: true,
 		flags: {
-			project: {type: 'string', shortFlag: 'p'},
+			project: {type: 'string', shortFlag: 'p', aliases: ['project-name']},
+			file: {type: 'string', shortFlag: 'f', isMultiple: true},
+			allowUnsupported: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
 			engine: {type: 'string'},
 			profile: {type: 'string'},
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
+			stats: {type: 'string'},
 			metrics: {type: 'string'},
 			record: {type: 'string'},
 			duration: {type: 'string'},
@@ -106,7 +121,7 @@ const cli = meow(
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'metrics', 'record', 'duration', 'up', 'help', 'version']);
+const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'metrics', 'record', 'duration', 'up', 'help', 'version']);
 const commandNames = ['status', 'check', 'soak', 'profiles', 'up', 'down', 'stop', 'restart', 'report'];
 /** Commands that take one positional argument after their name. */
 const commandsWithArgument = new Set(['check', 'soak', 'status', 'report']);
@@ -134,18 +149,17 @@ async function main(): Promise<number> {
 
 	switch (command) {
 		case 'status': {
+			const isStack = rest[0] !== undefined || cli.flags.profile !== undefined || cli.flags.file !== undefined;
 			return runStatusCommand({
 				project: cli.flags.project,
 				isJson: cli.flags.json || !process.stdout.isTTY,
 				engine: cli.flags.engine,
-				profile: rest[0] ?? cli.flags.profile,
-				cwd: process.cwd(),
-				profilesDirectory,
+				...(isStack ? {stack: stackQuery(rest[0], profilesDirectory)} : {}),
 			});
 		}
 
 		case 'check': {
-			return runCheckCommand({argument: rest[0], flag: cli.flags.profile, isJson: cli.flags.json, cwd: process.cwd(), profilesDirectory});
+			return runCheckCommand({...stackQuery(rest[0], profilesDirectory), isJson: cli.flags.json, allowUnsupported: cli.flags.allowUnsupported});
 		}
 
 		case 'report': {
@@ -154,16 +168,12 @@ async function main(): Promise<number> {
 
 		case 'soak': {
 			return runSoakCommand({
-				argument: rest[0],
-				flag: cli.flags.profile,
+				...stackQuery(rest[0], profilesDirectory),
 				duration: cli.flags.duration,
 				isUp: cli.flags.up,
 				record: cli.flags.record,
 				metrics: cli.flags.metrics,
 				engine: cli.flags.engine,
-				project: cli.flags.project,
-				cwd: process.cwd(),
-				profilesDirectory,
 			});
 		}
 
@@ -175,11 +185,11 @@ async function main(): Promise<number> {
 		case 'down':
 		case 'stop':
 		case 'restart': {
-			const stack = await loadStack({profile: cli.flags.profile, engine: cli.flags.engine, project: cli.flags.project, cwd: process.cwd(), profilesDirectory});
+			const stack = await loadStack({...stackQuery(undefined, profilesDirectory), engine: cli.flags.engine});
 			const output = processOutput;
 			switch (command) {
 				case 'up': {
-					return runUpCommand(stack, {services: rest, output});
+					return runUpCommand(stack, {services: rest, output, allowUnsupported: cli.flags.allowUnsupported});
 				}
 
 				case 'down': {
@@ -198,15 +208,12 @@ async function main(): Promise<number> {
 
 		case undefined: {
 			return runDashboardCommand({
-				argument: rest[0],
-				flag: cli.flags.profile,
+				...stackQuery(rest[0], profilesDirectory),
 				engine: cli.flags.engine,
 				isReadOnly: cli.flags.readOnly,
-				project: cli.flags.project,
-				metrics: cli.flags.metrics,
+				statsReader: readStatsFlag(cli.flags.stats),
 				record: cli.flags.record,
-				cwd: process.cwd(),
-				profilesDirectory,
+				metrics: cli.flags.metrics,
 			}).catch(error => {
 				throw withCommandHint(error, rest[0]);
 			});
@@ -216,6 +223,26 @@ async function main(): Promise<number> {
 			throw new UsageError(`unknown command "${command}"; see stacktui --help`);
 		}
 	}
+}
+
+function readStatsFlag(value: string | undefined): StatsReader | undefined {
+	if (value === undefined) return undefined;
+	const found = statsReaders.find(name => name === value);
+	if (found === undefined) throw new UsageError(`--stats ${value}: expected ${statsReaders.join(', ')}`);
+	return found;
+}
+
+/** How the command line names the stack: PROFILE, --profile, -f FILE…, -p NAME, where it runs. */
+function stackQuery(argument: string | undefined, profilesDirectory: string | undefined): StackQuery {
+	return {
+		argument,
+		profile: cli.flags.profile,
+		files: cli.flags.file,
+		project: cli.flags.project,
+		cwd: process.cwd(),
+		profilesDirectory,
+		environment: process.env,
+	};
 }
 
 /** A profile name that is a typo of a command gets told so. */

@@ -2,29 +2,24 @@ import path from 'node:path';
 import process from 'node:process';
 import {parseDuration} from '../config/units.js';
 import {connectEngine} from '../engine/connect.js';
-import {checkProfile} from '../profile/check-profile.js';
-import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {readEnvSecrets} from '../stack/mask.js';
 import {readRecord} from '../soak/read-record.js';
 import {writeReports} from '../soak/report/index.js';
 import {newsOf, progressLine, stepNews, verdictSummary} from '../soak/soak-progress.js';
 import {runSoak} from '../soak/soak-run.js';
-import {composeProjectOf, expectedServices, stackOperations} from './stack-operations.js';
+import {openProfileStack} from './open-profile-stack.js';
+import type {StackQuery} from './resolve-stack.js';
+import {expectedServices, stackOperations} from './stack-operations.js';
 import {listenBeforeSession, metricsFlag} from './metrics-flag.js';
 import {UsageError} from './usage-error.js';
 
-export type SoakCommandOptions = {
-	readonly argument: string | undefined;
-	readonly flag: string | undefined;
+export type SoakCommandOptions = StackQuery & {
 	readonly duration: string | undefined;
 	readonly isUp: boolean;
 	readonly record: string | undefined;
 	/** --metrics HOST:PORT: serve OpenMetrics there while the soak runs. */
 	readonly metrics?: string | undefined;
 	readonly engine: string | undefined;
-	readonly project?: string | undefined;
-	readonly cwd: string;
-	readonly profilesDirectory?: string | undefined;
 	readonly output?: {readonly stdout: NodeJS.WriteStream | {write(text: string): unknown; isTTY?: boolean}; readonly stderr: {write(text: string): unknown}};
 };
 
@@ -36,18 +31,15 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 	const {stdout, stderr} = options.output ?? {stdout: process.stdout, stderr: process.stderr};
 	// First: a bad address is a usage error before anything starts.
 	const metrics = options.metrics === undefined ? undefined : metricsFlag(options.metrics);
-	const file = resolveProfilePath({argument: options.argument, flag: options.flag, cwd: options.cwd, ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
-	const checked = checkProfile(file).profile;
-	const profile = options.project === undefined ? checked : {...checked, project: options.project};
+	const {profile, project} = openProfileStack(options, 'soak');
 	const durationMs = options.duration === undefined ? profile.soak.durationMs : parseDuration(options.duration);
 	if (durationMs === undefined || durationMs <= 0) {
 		throw new UsageError(options.duration === undefined ? 'soak needs --duration (e.g. --duration 1h), or soak.duration in the profile' : `--duration: "${options.duration}" is not a duration (e.g. 30m, 1h)`);
 	}
 
-	const project = composeProjectOf(profile);
 	const directory = path.resolve(options.cwd, options.record ?? defaultDirectory(profile.name));
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
-	const operations = stackOperations(connection.docker, project);
+	const operations = stackOperations(connection.docker, project, profile.project);
 	const controller = new AbortController();
 	// Bound before the soak starts: an address in use exits 2 before anything is recorded.
 	const endpoint = metrics === undefined ? undefined : await listenBeforeSession(metrics, profile.project, controller.signal);

@@ -1,22 +1,12 @@
 import type Docker from 'dockerode';
-import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
-import type {Profile} from '../profile/types.js';
 import type {StackOperations} from '../stack/session.js';
 import {servicesAwaitedToComplete} from '../up/graph.js';
 import {formatElapsed} from '../up/progress-text.js';
+import {servicesToRecreate} from '../up/plan.js';
+import {firstRefusal} from '../up/refusals.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
-
-/** The profile's compose files as one project, under the profile's project name. */
-export function composeProjectOf(profile: Profile): ComposeProject {
-	return loadComposeProject({
-		files: profile.composeFiles,
-		projectName: profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
-}
 
 /**
  * Services that should be running: active, scaled above 0, and not one-shot (a service others
@@ -28,18 +18,47 @@ export function expectedServices(project: ComposeProject): string[] {
 	return active.filter(service => !oneShot.has(service));
 }
 
-/** `u` and `R` (and the soak's --up): the same orchestration as `stacktui up` and `stacktui restart`, reported in one line. */
-export function stackOperations(docker: Docker, project: ComposeProject): StackOperations {
+/**
+ * `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one
+ * line. Without the project's own compose model (a project watched by name whose files are not
+ * readable here) both say so and change nothing.
+ */
+export function stackOperations(docker: Docker, project: ComposeProject | undefined, name: string): StackOperations {
+	// A second `u` within this long confirms recreating containers whose configuration differs.
+	const confirmWindowMs = 15_000;
+	let askedAtMs = Number.NEGATIVE_INFINITY;
+	const withoutModel = `no compose files for ${name} here: run stacktui -f FILE (or where its compose file is) to bring it up`;
 	return {
 		async up() {
+			if (project === undefined) {
+				return `up: ${withoutModel}`;
+			}
+
+			const services = project.services.map(service => service.name);
+			const refusal = firstRefusal(project, services);
+			if (refusal !== undefined) {
+				return `up: ${refusal.line} (stacktui up --allow-unsupported starts it without)`;
+			}
+
+			const changed = await servicesToRecreate(docker, project, services);
+			if (changed.length > 0 && Date.now() - askedAtMs > confirmWindowMs) {
+				askedAtMs = Date.now();
+				return `up: ${changed.join(', ')} run${changed.length === 1 ? 's' : ''} with another configuration than ${project.configFiles.length === 1 ? 'the compose file' : 'the compose files'} (or another tool made ${changed.length === 1 ? 'it' : 'them'}): press u again to recreate`;
+			}
+
+			askedAtMs = Number.NEGATIVE_INFINITY;
 			const started = Date.now();
-			const result = await runUp(docker, project, project.services.map(service => service.name));
+			const result = await runUp(docker, project, services);
 			const failed = Object.values(result.state.services).filter(service => service.phase === 'failed' || service.phase === 'blocked');
 			return result.isSuccess
 				? `up: every service of ${project.name} is up (${formatElapsed(Date.now() - started)})`
 				: `up: ${failed.map(service => `${service.name} ${service.phase}: ${service.reason ?? ''}`).join('; ') || 'not every service came up in time'}`;
 		},
 		async restartStack() {
+			if (project === undefined) {
+				return `restart: ${withoutModel}`;
+			}
+
 			const started = Date.now();
 			const report = await stopOrRestart(docker, project, [], 'restart', () => undefined);
 			return report.errors.length === 0

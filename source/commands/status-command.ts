@@ -1,9 +1,9 @@
 import process from 'node:process';
 import {connectEngine} from '../engine/connect.js';
-import {checkProfile} from '../profile/check-profile.js';
-import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {checkStack, formatBudgetTable} from './status-budgets.js';
-import {composeProjectOf, expectedServices} from './stack-operations.js';
+import {openProfileStack} from './open-profile-stack.js';
+import type {StackQuery} from './resolve-stack.js';
+import {expectedServices} from './stack-operations.js';
 import {renderStatus, takeStatus} from './status.js';
 import {UsageError} from './usage-error.js';
 
@@ -11,10 +11,8 @@ export type StatusCommandOptions = {
 	readonly project: string | undefined;
 	readonly isJson: boolean;
 	readonly engine: string | undefined;
-	/** A profile (PROFILE or --profile): its budgets are checked too, and its project used unless --project. */
-	readonly profile?: string | undefined;
-	readonly cwd?: string;
-	readonly profilesDirectory?: string | undefined;
+	/** A profile (PROFILE or --profile) or -f files: its budgets are checked too, and its project used unless --project. */
+	readonly stack?: StackQuery | undefined;
 };
 
 /**
@@ -22,11 +20,8 @@ export type StatusCommandOptions = {
  * state and the services that should run but do not; exit 1 when a budget is over or one is down.
  */
 export async function runStatusCommand(options: StatusCommandOptions): Promise<number> {
-	if (options.profile === undefined) return runPlainStatus(options);
-	const file = resolveProfilePath({flag: options.profile, cwd: options.cwd ?? process.cwd(), ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
-	const checked = checkProfile(file).profile;
-	const profile = options.project === undefined ? checked : {...checked, project: options.project};
-	const compose = composeProjectOf(profile);
+	if (options.stack === undefined) return runPlainStatus(options);
+	const {profile, project: compose} = openProfileStack(options.stack, 'status');
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const report = await takeStatus(connection, profile.project);
 	const services = expectedServices(compose);

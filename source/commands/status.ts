@@ -11,7 +11,7 @@ const sampleWaitMs = 2500;
 
 export type StatusReport = {
 	readonly project: string;
-	readonly engine: {readonly address: string; readonly version: string; readonly apiVersion: string};
+	readonly engine: {readonly address: string; readonly product: string; readonly version: string; readonly apiVersion: string; readonly notes: readonly string[]};
 	readonly takenAt: string;
 	readonly services: ServiceStatus[];
 	/** Set when the result is empty, to say why. */
@@ -22,7 +22,7 @@ export type StatusReport = {
 
 /** Lists the project, waits for two stats samples of each running container, and reports. */
 export async function takeStatus(connection: EngineConnection, project: string): Promise<StatusReport> {
-	const watcher = new StackWatcher(connection.docker, project);
+	const watcher = new StackWatcher(connection.docker, project, {capabilities: connection.capabilities});
 	watcher.start();
 	try {
 		const listed = await watcher.waitFor(state => state.isListed, sampleWaitMs * 2);
@@ -35,7 +35,13 @@ export async function takeStatus(connection: EngineConnection, project: string):
 		const message = services.length === 0 ? await emptyMessage(connection.docker, project) : undefined;
 		return {
 			project,
-			engine: {address: connection.address, version: connection.version, apiVersion: connection.apiVersion},
+			engine: {
+				address: connection.address,
+				product: connection.capabilities.product,
+				version: connection.version,
+				apiVersion: connection.apiVersion,
+				notes: connection.capabilities.notes,
+			},
 			takenAt: new Date().toISOString(),
 			services,
 			...(message === undefined ? {} : {message}),

@@ -1,6 +1,8 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {accessSync, constants, existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import Docker from 'dockerode';
+import {type EngineCapabilities, detectCapabilities, rememberCapabilities} from './capabilities.js';
+import {askEngine} from './engine-facts.js';
 import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
 import {EngineError, engineErrorFromFailure} from './engine-error.js';
 
@@ -24,7 +26,8 @@ export type EngineConnection = {
 	readonly arch: string;
 	/** undefined when the engine does not report it (API < 1.40). */
 	readonly cgroupVersion: '1' | '2' | undefined;
-	readonly isPodman: boolean;
+	/** What this engine reports and how: health events, stats source, rootless, … */
+	readonly capabilities: EngineCapabilities;
 };
 
 const defaultTimeoutMilliseconds = 3000;
@@ -38,21 +41,20 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 	try {
 		const docker = createDocker(resolved, timeoutMilliseconds);
 		const signal = AbortSignal.timeout(timeoutMilliseconds);
-		await withSignal(docker, 'ping', signal);
-		const [version, info] = await Promise.all([
-			withSignal(docker, 'version', signal) as Promise<Docker.DockerVersion>,
-			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown}>,
-		]);
+		const facts = await askEngine(docker, address, signal);
+		const {version, info} = facts;
+		const capabilities = detectCapabilities(facts);
+		rememberCapabilities(docker, capabilities);
 		return {
 			docker,
 			address,
 			source,
-			version: version.Version,
-			apiVersion: version.ApiVersion,
-			os: version.Os,
-			arch: version.Arch,
+			version: version.Version ?? '',
+			apiVersion: version.ApiVersion ?? '',
+			os: version.Os ?? '',
+			arch: version.Arch ?? '',
 			cgroupVersion: info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined,
-			isPodman: isPodmanVersion(version),
+			capabilities,
 		};
 	} catch (error) {
 		throw engineErrorFromFailure(error, target);
@@ -74,13 +76,15 @@ export function systemResolutionInputs(options: ConnectOptions = {}): Resolution
 			}
 		},
 		exists: existsSync,
+		isAccessible(filePath) {
+			try {
+				accessSync(filePath, constants.R_OK | constants.W_OK);
+				return true;
+			} catch {
+				return false;
+			}
+		},
 	};
-}
-
-/** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
-export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean {
-	const names = [version.Platform?.Name, ...(version.Components ?? []).map(component => component.Name)];
-	return names.some(name => typeof name === 'string' && /podman/i.test(name));
 }
 
 function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Docker {
@@ -97,10 +101,4 @@ function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Doc
 			cause: error,
 		});
 	}
-}
-
-/** dockerode 5 accepts `abortSignal` on these calls; @types/dockerode 4.0.2 does not declare it. */
-async function withSignal(docker: Docker, method: 'ping' | 'version' | 'info', signal: AbortSignal): Promise<unknown> {
-	const call = docker[method] as unknown as (this: Docker, options: {abortSignal: AbortSignal}) => Promise<unknown>;
-	return call.call(docker, {abortSignal: signal});
 }

@@ -38,7 +38,9 @@ export async function runLifecycle(
 			}
 
 			case 'restart': {
-				await container.restart(graceOf(options));
+				// Always with its grace period: Podman's restart without `t` kills at once (Docker's waits StopTimeout or 10 s).
+				const graceSeconds = options.graceSeconds ?? (await stopTimeoutOf(container));
+				await container.restart({t: graceSeconds});
 				break;
 			}
 
@@ -62,4 +64,11 @@ export async function runLifecycle(
 
 function graceOf(options: LifecycleOptions): {t?: number} {
 	return options.graceSeconds === undefined ? {} : {t: options.graceSeconds};
+}
+
+/** The container's own stop grace period (compose stop_grace_period), else the engines' default of 10 s. */
+async function stopTimeoutOf(container: Docker.Container): Promise<number> {
+	const inspect = await container.inspect();
+	const configured = (inspect.Config as {StopTimeout?: number | null}).StopTimeout;
+	return typeof configured === 'number' && configured >= 0 ? configured : 10;
 }

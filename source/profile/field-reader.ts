@@ -82,11 +82,19 @@ export class FieldReader {
 		return value.map((item, index) => this.string([...path, index], item, expected));
 	}
 
-	/** Milliseconds from "15s", "1m30s", "500ms" or a number of seconds; `minimum` is written like a value ("100ms"). */
-	duration(path: FieldPath, value: unknown, minimum = '0s'): number {
+	/**
+	 * Milliseconds from "15s", "1m30s", "500ms" or a number of seconds, within [minimum, maximum]
+	 * (written like values: "100ms", "24h"). Every duration has an upper bound: a timer of
+	 * 100000h overflows Node's timers, which then fire every millisecond.
+	 */
+	duration(path: FieldPath, value: unknown, minimum = '0s', maximum = '24h'): number {
 		const milliseconds = this.parsed(path, value, parseDuration, 'a duration', 'e.g. 15s, 1m30s, 500ms');
 		if (milliseconds < (parseDuration(minimum) ?? 0)) {
 			this.fail(path, `${describeValue(value)} is too short; expected at least ${minimum}`);
+		}
+
+		if (milliseconds > (parseDuration(maximum) ?? Number.POSITIVE_INFINITY)) {
+			this.fail(path, `${describeValue(value)} is too long; expected at most ${maximum}`);
 		}
 
 		return milliseconds;

@@ -66,7 +66,7 @@ export function renderProfileSummary({profile, serviceNames}: CheckedProfile, cw
 	const tunnelLines = profile.tunnels.map(tunnel => `${tunnel.provider} on service ${tunnel.service}${tunnel.api === undefined ? '' : ` (${tunnel.api})`}`);
 	const linkLines = Object.entries(profile.links).map(([service, link]) => `${service}: ${link}`);
 	const rows: Array<[string, readonly string[]]> = [
-		['profile', [`${profile.name} (${profile.file === undefined ? 'flags' : show(profile.file)}) is valid`]],
+		['profile', [`${profile.name} (${profile.file === undefined ? 'compose files, no profile' : show(profile.file)}) is valid`]],
 		['about', profile.description === undefined ? [] : [profile.description]],
 		['project', [profile.project]],
 		['compose', profile.composeFiles.map(file => show(file))],

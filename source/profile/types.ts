@@ -1,3 +1,5 @@
+import type {StatsReader} from '../engine/stats-source.js';
+
 /** Resource limits a service or the whole stack should stay under. */
 export type Budget = {
 	/** Bytes, as `docker stats` counts memory (usage minus inactive file cache). */
@@ -155,6 +157,8 @@ export type Profile = {
 	/** Engine address; undefined means DOCKER_HOST / context / autodetect. */
 	readonly engine: string | undefined;
 	readonly refreshMs: number;
+	/** Where CPU and memory come from (`stats:`); absent means auto: cgroup files where the engine allows, else the API. */
+	readonly statsReader?: StatsReader;
 	readonly budgets: Budgets;
 	readonly tunnels: readonly Tunnel[];
 	/** Service name → URL or connection string shown in its details. */

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import {type ContainerDetails, inspectDetails} from '../engine/details.js';
 import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
+import type {StatsCapabilities, StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
 import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
@@ -19,7 +20,7 @@ export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
 /** A key the user pressed and what it did, for a record. */
 export type UserAction = {readonly at: number; readonly key: string; readonly command: string; readonly target?: string};
 
-export type SessionOptions = {
+export type SessionOptions = SessionStatsOptions & {
 	/** Compose services expected to run: every-service budgets and stack health cover these. */
 	readonly services?: readonly string[];
 	/** Epoch ms the run began (phases by time count from it); default now. */
@@ -52,6 +53,12 @@ export type StackOperations = {
 };
 
 const pendingOf: Record<LifecycleAction, PendingAction> = {start: 'starting', stop: 'stopping', restart: 'restarting', kill: 'stopping'};
+/** How the session reads per-container stats: the reader (flag, else profile, else auto) and what the engine allows. */
+export type SessionStatsOptions = {
+	readonly reader?: StatsReader;
+	readonly capabilities?: StatsCapabilities;
+};
+
 /** Event-driven changes (a restart, a health flip) show within this; samples wait for the profile's refresh. */
 const eventDelayMs = 50;
 
@@ -76,7 +83,14 @@ export class StackSession {
 		private readonly operations: StackOperations = {},
 		options: SessionOptions = {},
 	) {
-		this.#watcher = new StackWatcher(docker, profile.project);
+		this.#watcher = new StackWatcher(docker, profile.project, {
+			refreshMs: profile.refreshMs,
+			stats: {
+				reader: options.reader ?? profile.statsReader ?? 'auto',
+				...(options.capabilities === undefined ? {} : {capabilities: options.capabilities}),
+				intervalMs: profile.refreshMs,
+			},
+		});
 		const now = options.startedAt ?? Date.now();
 		this.monitor = options.monitor ?? new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {

@@ -4,14 +4,20 @@ import type {Profile} from '../profile/types.js';
 import type {StackSession} from '../stack/session.js';
 import {App} from './app.js';
 import {copyToClipboard} from './clipboard.js';
+import {FrameWriter} from './frame-writer.js';
+import {RawLines, RawLinesContext} from './raw-lines.js';
+import {installOutputCache, loadInkOutput} from './ink-output-cache.js';
 import type {Keymap} from './keymap.js';
 import {TerminalScreen} from './terminal.js';
 import {createTheme, isColorWanted} from './theme.js';
+import {traceFromEnvironment, traceInput} from './trace.js';
 
 export type RunAppOptions = {
 	readonly session: StackSession;
 	readonly profile: Profile;
 	readonly engine: {readonly host: string; readonly version: string};
+	/** The client that runs `exec -it` against this engine (docker --host …, or podman --url …). */
+	readonly execCommand: readonly string[];
 	readonly isReadOnly: boolean;
 	/** The profile's active compose services, shown as `missing` rows until they have a container. */
 	readonly serviceNames: readonly string[];
@@ -22,14 +28,25 @@ export type RunAppOptions = {
 
 /** Runs the dashboard full-screen until the user quits or SIGTERM arrives; the terminal is always restored. */
 export async function runApp(options: RunAppOptions): Promise<void> {
+	const uninstallOutputCache = installOutputCache(await loadInkOutput());
 	const screen = new TerminalScreen(process.stdout, process.stdin);
-	const restore = () => screen.restore();
+	const trace = traceFromEnvironment(process.env);
+	const stopTracingInput = trace === undefined ? () => {} : traceInput(process.stdin, trace);
+	const rawLines = new RawLines();
+	const writer = new FrameWriter(process.stdout, trace, rawLines);
+	const restoreConsole = silenceConsole();
+	const restore = () => {
+		restoreConsole();
+		screen.restore();
+	};
+
 	process.once('exit', restore);
 	screen.enter();
 	let quit = () => {};
 	const shellEnvironment = {...process.env, DOCKER_HOST: options.engine.host};
 	const theme = createTheme({isColorEnabled: isColorWanted(process.env)});
 	const instance = render(
+		<RawLinesContext.Provider value={rawLines}>
 		<App
 			session={options.session}
 			profile={options.profile}
@@ -43,12 +60,15 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 			onCopy={text => copyToClipboard(text, process.stdout)}
 			onShell={id => {
 				const shell = 'if command -v bash >/dev/null 2>&1; then exec bash; else exec sh; fi';
-				const error = screen.runInteractive('docker', ['exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
-				instance.clear();
+				const [program = 'docker', ...global] = options.execCommand;
+				const error = screen.runInteractive(program, [...global, 'exec', '-it', id, 'sh', '-c', shell], shellEnvironment);
+				writer.redraw();
 				options.session.say(error ?? 'back from the shell', error !== undefined);
 			}}
-		/>,
-		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
+		/>
+		</RawLinesContext.Provider>,
+		// debug: ink hands every render to the writer as one whole frame; the writer draws what changed.
+		{stdout: writer as unknown as NodeJS.WriteStream, exitOnCtrlC: false, patchConsole: false, debug: true},
 	);
 	quit = () => instance.unmount();
 	const onTerminate = () => instance.unmount();
@@ -61,5 +81,19 @@ export async function runApp(options: RunAppOptions): Promise<void> {
 		process.off('SIGHUP', onTerminate);
 		restore();
 		process.off('exit', restore);
+		writer.dispose();
+		uninstallOutputCache();
+		stopTracingInput();
+		trace?.close();
 	}
+}
+
+/** Console output would land in the middle of the frame: drop it while the dashboard owns the screen. */
+function silenceConsole(): () => void {
+	const names = ['log', 'info', 'warn', 'error', 'debug'] as const;
+	const saved = names.map(name => console[name]);
+	for (const name of names) console[name] = () => {};
+	return () => {
+		for (const [index, name] of names.entries()) console[name] = saved[index]!;
+	};
 }

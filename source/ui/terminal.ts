@@ -1,6 +1,7 @@
 import {spawnSync} from 'node:child_process';
 
-const enterAlternateScreen = '\u001B[?1049h\u001B[2J\u001B[H';
+// The frame writer draws at absolute rows and never shows the cursor.
+const enterAlternateScreen = '\u001B[?1049h\u001B[2J\u001B[H\u001B[?25l';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 

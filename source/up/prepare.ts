@@ -1,13 +1,17 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService} from '../compose/types.js';
 import {buildImage} from '../engine/build.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
 import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
+import {referencedServices} from '../engine/create-runtime.js';
+import {injectFiles} from './inject-files.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
-import {builtImageName, configHash, configHashLabel, containerLabels, containerName} from './labels.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName, projectLabels} from './labels.js';
+import {isBuildStep} from './progress-text.js';
 
 export type Preparation = {
 	readonly containerIds: readonly string[];
@@ -42,16 +46,21 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 	}
 
 	const work = (async () => {
-		const id = await localImageId(docker, reference);
+		const policy = service.pullPolicy;
+		const id = policy === 'always' || (policy === 'build' && service.build !== undefined) ? undefined : await localImageId(docker, reference);
 		if (id !== undefined) {
 			return id;
 		}
 
-		if (service.build !== undefined) {
+		if (policy === 'never') {
+			throw new Error(`image ${reference} is not on the engine, and pull_policy is never`);
+		}
+
+		if (service.build !== undefined && policy !== 'always') {
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => isBuildStep(line) && context.onDetail(line));
 		}
 
 		context.onPhase('pulling');
@@ -86,8 +95,7 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 	const {docker, project} = context;
 	const imageId = await ensureImage(service, context);
 	const containerIdOf = new Map<string, string | undefined>();
-	if (service.networkMode?.startsWith('service:')) {
-		const target = service.networkMode.slice('service:'.length);
+	for (const target of referencedServices(service)) {
 		containerIdOf.set(target, await context.containerIdOf(target));
 	}
 
@@ -122,8 +130,11 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 			action = 'created';
 		}
 
-		const labels = {...spec.options.Labels, ...containerLabels({project, service: service.name, number, configHash: hash})};
-		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
+		const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
+		const labels = {...spec.options.Labels, ...engineLabels, ...containerLabels({project, service: service.name, number, configHash: hash})};
+		const id = await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}});
+		await injectFiles(docker, id, service, project);
+		ids.push(id);
 		isRunning = false;
 	}
 

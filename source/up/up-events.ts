@@ -9,6 +9,10 @@ export type UpEventHandlers = {
 	readonly onEvent: (event: UpEvent) => void;
 	/** The stream came back after a loss: events may have been missed. */
 	readonly onReconnect: () => void;
+	/** Follow health_status events too; false where the engine's carry no status (health is polled then). */
+	readonly withHealth?: boolean;
+	/** From the engine's capabilities: whether its event filters can be trusted. */
+	readonly hasReliableEventFilters?: boolean;
 };
 
 /**
@@ -22,6 +26,8 @@ export async function followUpEvents(docker: Docker, project: string, signal: Ab
 		void watchEvents(docker, {
 			project,
 			signal,
+			withHealth: handlers.withHealth ?? true,
+			...(handlers.hasReliableEventFilters === undefined ? {} : {hasReliableEventFilters: handlers.hasReliableEventFilters}),
 			onEvent: event => void toUpEvent(docker, event).then(next => next && handlers.onEvent(next)),
 			onConnection(isConnected, error) {
 				if (!isFirst) {
@@ -64,8 +70,11 @@ export async function currentEvents(docker: Docker, ids: readonly string[]): Pro
 		const container = await inspectContainer(docker, id).catch(() => undefined);
 		if (container?.state === 'exited' || container?.state === 'dead') {
 			events.push({type: 'died', containerId: id, exitCode: container.exitCode ?? -1, atMs: Date.now()});
-		} else if (container?.health === 'healthy' || container?.health === 'unhealthy') {
+		} else if (container?.health === 'healthy') {
 			events.push({type: 'health', containerId: id, health: container.health, atMs: Date.now()});
+		} else if (container?.health === 'unhealthy') {
+			const output = await lastHealthOutput(docker, id);
+			events.push({type: 'health', containerId: id, health: container.health, atMs: Date.now(), ...(output ? {output} : {})});
 		}
 	}
 

@@ -1,5 +1,7 @@
 import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
+import {sleep} from '../engine/backoff.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
 import {listProjectContainers} from '../engine/containers.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import type {ContainerInfo} from '../engine/types.js';
@@ -19,6 +21,9 @@ export type UpOptions = {
 	/** Called for each network and volume the services need, created or found. */
 	readonly onResource?: (resource: ResourceResult) => void;
 };
+
+/** How often `up` reads health on engines without health events. */
+const healthPollMs = 500;
 
 export type UpResult = {
 	readonly state: UpState;
@@ -91,19 +96,23 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 				options.onResource?.(resource);
 			}
 
+			// The containers still on their way, as the events that would have said where they are.
+			const readCurrent = async () => {
+				const started = Object.values(state.services).filter(run => !isSettled(run) && ['starting', 'running', 'healthy'].includes(run.phase));
+				for (const event of await currentEvents(docker, started.flatMap(run => run.containerIds))) {
+					dispatch(event);
+				}
+			};
+
+			const {hasHealthEvents, hasReliableEventFilters} = await capabilitiesOf(docker, controller.signal);
 			await followUpEvents(docker, project.name, controller.signal, {
+				withHealth: hasHealthEvents,
+				hasReliableEventFilters,
 				onEvent: event => dispatch(event),
-				// Events missed while the stream was down: read the containers still on their way.
-				onReconnect: () => {
-					const started = Object.values(state.services).filter(run => !isSettled(run) && ['starting', 'running', 'healthy'].includes(run.phase));
-					const ids = started.flatMap(run => run.containerIds);
-					void currentEvents(docker, ids).then(events => {
-						for (const event of events) {
-							dispatch(event);
-						}
-					});
-				},
+				// Events missed while the stream was down.
+				onReconnect: () => void readCurrent(),
 			});
+			if (!hasHealthEvents) void pollUntilAborted(readCurrent, healthPollMs, controller.signal);
 			existing = await listProjectContainers(docker, project.name);
 		} catch (error) {
 			// Without its networks, volumes or events no service can come up: each says why.
@@ -165,4 +174,12 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 	const runs = Object.values(state.services);
 	return {state, dependencies, isSuccess: runs.every(run => hasReachedTarget(run)), endedAtMs: Date.now()};
+}
+
+/** Runs `read` every `periodMs` (never two at once) until the signal aborts. */
+async function pollUntilAborted(read: () => Promise<void>, periodMs: number, signal: AbortSignal): Promise<void> {
+	while (!signal.aborted) {
+		await sleep(periodMs, signal);
+		await read().catch(() => undefined);
+	}
 }

@@ -1,21 +1,17 @@
-import {execFile} from 'node:child_process';
 import http from 'node:http';
-import {promisify} from 'node:util';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
-import {toNanoseconds} from '../../source/engine/log-lines.js';
 import {LogFollower} from '../../source/stack/log-follower.js';
 import {sanitize} from '../../source/stack/sanitize.js';
 import {LogPane} from '../../source/ui/log-pane.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {useLogs} from '../../source/ui/use-logs.js';
-import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
+import {cliLogLines, connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const connection = await connectForTests();
 const {docker} = connection;
 const project = newProjectName('log-follower');
-const run = promisify(execFile);
 
 test.after.always(async () => removeProject(docker, project));
 
@@ -26,11 +22,7 @@ function socketsInUse(): number {
 
 /** Every line the engine kept, from the docker CLI, as "TIME TEXT", by time; raw or sanitized. */
 async function linesFromCli(id: string, isSanitized = true): Promise<string[]> {
-	const {stdout, stderr} = await run('docker', ['logs', '--timestamps', id]);
-	return [...stdout.split('\n'), ...stderr.split('\n')]
-		.filter(line => line !== '')
-		.map(line => (isSanitized ? `${line.slice(0, line.indexOf(' '))} ${sanitize(line.slice(line.indexOf(' ') + 1))}` : line))
-		.sort((left, right) => Number(toNanoseconds(left.split(' ')[0] ?? '') - toNanoseconds(right.split(' ')[0] ?? '')));
+	return (await cliLogLines(id)).map(line => (isSanitized ? `${line.slice(0, line.indexOf(' '))} ${sanitize(line.slice(line.indexOf(' ') + 1))}` : line));
 }
 
 async function chatter(service: string, hasEscapes = false) {

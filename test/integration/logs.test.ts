@@ -1,24 +1,17 @@
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import test from 'ava';
 import {followLogs} from '../../source/engine/logs.js';
-import {toNanoseconds} from '../../source/engine/log-lines.js';
 import type {LogLine} from '../../source/engine/types.js';
-import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
+import {cliLogLines, connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const connection = await connectForTests();
 const {docker} = connection;
 const project = newProjectName('logs');
-const run = promisify(execFile);
 
 test.after.always(async () => removeProject(docker, project));
 
 /** Every line the engine kept, from the docker CLI: "TIME TEXT", stdout and stderr merged by time. */
 async function linesFromCli(id: string): Promise<string[]> {
-	const {stdout, stderr} = await run('docker', ['logs', '--timestamps', id]);
-	return [...stdout.split('\n'), ...stderr.split('\n')]
-		.filter(line => line !== '')
-		.sort((left, right) => Number(toNanoseconds(left.split(' ')[0] ?? '') - toNanoseconds(right.split(' ')[0] ?? '')));
+	return cliLogLines(id);
 }
 
 for (const isTty of [false, true]) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import test from 'ava';
 import {checkProfileAgainstServices} from '../../source/profile/check-services.js';
 import {checkProfile} from '../../source/profile/check-profile.js';
-import {composeServiceNames} from '../../source/profile/compose-service-names.js';
+import {loadComposeProject} from '../../source/compose/load.js';
 import {loadProfile, readProfile} from '../../source/profile/load-profile.js';
 import {emptyBudgets} from '../../source/profile/read-budgets.js';
 import type {Profile} from '../../source/profile/types.js';
@@ -22,6 +22,7 @@ test('a profile with every key loads to the exact Profile', t => {
 		envFile: path.join(stack, 'custom.env'),
 		engine: 'unix:///var/run/docker.sock',
 		refreshMs: 500,
+		statsReader: 'cgroup',
 		budgets: {
 			sustainMs: 90_000,
 			clearMs: 10_000,
@@ -110,8 +111,9 @@ test('stacktui.yaml takes its name from its directory and finds compose.yaml bes
 	t.is(profile.refreshMs, 2000);
 });
 
-test('composeServiceNames merges the files in order, each name once', t => {
-	t.deepEqual(composeServiceNames([path.join(stack, 'docker-compose.yml'), path.join(stack, 'override.yml')]), [
+test('the compose loader merges the files in order, each name once', t => {
+	const project = loadComposeProject({files: [path.join(stack, 'docker-compose.yml'), path.join(stack, 'override.yml')], environment: {}});
+	t.deepEqual(project.services.map(service => service.name), [
 		'postgres',
 		'redis',
 		'clickhouse',

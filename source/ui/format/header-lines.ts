@@ -11,7 +11,7 @@ export type EngineSummary = {
 	readonly error?: string | undefined;
 };
 
-/** Host usage from systeminformation; each value undefined until first read. */
+/** Host usage read from /proc; each value undefined until first read. */
 export type HostUsage = {
 	readonly cpuPercent?: number | undefined;
 	readonly memoryUsedBytes?: number | undefined;

@@ -1,7 +1,9 @@
-import {useMemo, useRef} from 'react';
-import {Box, Text} from 'ink';
+import {useContext, useLayoutEffect, useMemo, useRef} from 'react';
+import {Box, type DOMElement, Text} from 'ink';
+import {RawLinesContext, screenTop} from '../raw-lines.js';
 import {defaultTheme, type Theme} from '../theme.js';
-import {headerCells, rowCells} from './cells.js';
+import {type Cell, headerCells, rowCells} from './cells.js';
+import {noteLineText, tableLineText} from './line-text.js';
 import {layoutColumns} from './columns.js';
 import {arrangeRows, scrollWindow, type SortKey, type TableRow} from './rows.js';
 import {markerWidth, TableLine} from './table-line.js';
@@ -37,24 +39,43 @@ export function ServicesTable({rows, width, height, selectedId, sortKey = 'name'
 	const start = scrollWindow(startReference.current, selectedIndex, visibleCount, arranged.length);
 	startReference.current = start;
 	const visible = arranged.slice(start, start + visibleCount);
+	const rawLines = useContext(RawLinesContext);
+	const box = useRef<DOMElement>(null);
+	// Renders caused by other parts of the screen (a log line, a key) reuse the cells and lines.
+	const title = useMemo(() => headerCells(columns, sortKey), [columns, sortKey]);
+	const visibleKey = visible.map(row => row.status.id).join('\n');
+	const body = useMemo(
+		() => visible.map(row => ({id: row.status.id, cells: rowCells(row, columns, scaled.has(row.status.service), theme)})),
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- the visible slice changes only with arranged, start or count
+		[arranged, visibleKey, columns, scaled, theme],
+	);
+	const note = arranged.length === 0 ? emptyText(rows.length, filterText) : undefined;
+	const footer = isOverflowing ? `  ${start + 1}–${start + visible.length} of ${arranged.length}` : undefined;
+
+	// On a terminal the lines go straight to the frame writer over an empty box (see raw-lines.ts).
+	const lines = useMemo(
+		() => (rawLines === undefined ? [] : rawTableLines({title, body, note, footer, selectedId, width, theme})),
+		[rawLines, title, body, note, footer, selectedId, width, theme],
+	);
+	useLayoutEffect(() => {
+		if (rawLines === undefined || box.current === null) return;
+		rawLines.set('services-table', {top: screenTop(box.current), lines});
+	});
+	useLayoutEffect(() => () => rawLines?.delete('services-table'), [rawLines]);
+	if (rawLines !== undefined) return <Box ref={box} width={width} height={lines.length} />;
 
 	return (
 		<Box flexDirection="column" width={width}>
-			<TableLine isTitle cells={headerCells(columns, sortKey)} isSelected={false} theme={theme} />
-			{visible.map(row => (
-				<TableLine
-					key={row.status.id}
-					cells={rowCells(row, columns, scaled.has(row.status.service), theme)}
-					isSelected={row.status.id === selectedId}
-					theme={theme}
-				/>
+			<TableLine isTitle cells={title} isSelected={false} theme={theme} />
+			{body.map(row => (
+				<TableLine key={row.id} cells={row.cells} isSelected={row.id === selectedId} theme={theme} />
 			))}
-			{arranged.length === 0 ? <Text color={theme.status.muted}>{emptyText(rows.length, filterText)}</Text> : undefined}
-			{isOverflowing ? (
+			{note === undefined ? undefined : <Text color={theme.status.muted}>{note}</Text>}
+			{footer === undefined ? undefined : (
 				<Text color={theme.status.muted} wrap="truncate-end">
-					{`  ${start + 1}–${start + visible.length} of ${arranged.length}`}
+					{footer}
 				</Text>
-			) : undefined}
+			)}
 		</Box>
 	);
 }
@@ -68,4 +89,38 @@ function scaledServices(rows: readonly TableRow[]): ReadonlySet<string> {
 	const counts = new Map<string, number>();
 	for (const row of rows) counts.set(row.status.service, (counts.get(row.status.service) ?? 0) + 1);
 	return new Set([...counts].filter(([, count]) => count > 1).map(([service]) => service));
+}
+
+type RawTableInput = {
+	readonly title: readonly Cell[];
+	readonly body: ReadonlyArray<{readonly id: string; readonly cells: readonly Cell[]}>;
+	readonly note: string | undefined;
+	readonly footer: string | undefined;
+	readonly selectedId: string | undefined;
+	readonly width: number;
+	readonly theme: Theme;
+};
+
+/** The table's lines as TableLine and the note Texts show them (test/ui/raw-table-lines.test.tsx). */
+export function rawTableLines({title, body, note, footer, selectedId, width, theme}: RawTableInput): string[] {
+	const lines = [tableLineText(title, false, true, theme, width, markerWidth)];
+	for (const row of body) lines.push(rowLineText(row.cells, row.id === selectedId, theme, width));
+	if (note !== undefined) lines.push(noteLineText(note, theme.status.muted, width));
+	if (footer !== undefined) lines.push(noteLineText(footer, theme.status.muted, width));
+	return lines;
+}
+
+/** Lines of unchanged cells, by selection: a key that moves the selection rebuilds two lines, not all. */
+const rowLines = new WeakMap<readonly Cell[], {readonly theme: Theme; readonly width: number; lines: [string | undefined, string | undefined]}>();
+
+function rowLineText(cells: readonly Cell[], isSelected: boolean, theme: Theme, width: number): string {
+	let entry = rowLines.get(cells);
+	if (entry === undefined || entry.theme !== theme || entry.width !== width) {
+		entry = {theme, width, lines: [undefined, undefined]};
+		rowLines.set(cells, entry);
+	}
+
+	const slot = isSelected ? 1 : 0;
+	entry.lines[slot] ??= tableLineText(cells, isSelected, false, theme, width, markerWidth);
+	return entry.lines[slot];
 }
