@@ -18,7 +18,7 @@ const cli = meow(
 	`
 	Usage
 	  $ stacktui [PROFILE] [--read-only] [--metrics HOST:PORT] [--record DIR]
-	  $ stacktui soak [PROFILE] --duration 1h [--up] [--record DIR]
+	  $ stacktui soak [PROFILE] --duration 1h [--up] [--record DIR] [--metrics HOST:PORT]
 	  $ stacktui status --project NAME [--json]
 	  $ stacktui status PROFILE [--json]
 	  $ stacktui check [PROFILE] [--json]
@@ -68,7 +68,7 @@ const cli = meow(
 	  --record DIR   Dashboard and soak: append everything seen to DIR/record.ndjson
 	  --duration     soak: how long, e.g. 30m, 1h (default: the profile's soak.duration)
 	  --up           soak: bring the stack up first (its startup counts)
-	  --metrics      Dashboard: serve OpenMetrics (Prometheus) at http://HOST:PORT/metrics
+	  --metrics      Dashboard and soak: serve OpenMetrics (Prometheus) at http://HOST:PORT/metrics
 	                 while it runs, e.g. --metrics 127.0.0.1:9464; bound to that address only
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
@@ -159,6 +159,7 @@ async function main(): Promise<number> {
 				duration: cli.flags.duration,
 				isUp: cli.flags.up,
 				record: cli.flags.record,
+				metrics: cli.flags.metrics,
 				engine: cli.flags.engine,
 				project: cli.flags.project,
 				cwd: process.cwd(),

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import process from 'node:process';
-import {loadComposeProject} from '../compose/index.js';
 import {connectEngine} from '../engine/connect.js';
 import {formatListenAddress} from '../metrics/index.js';
 import type {Profile} from '../profile/types.js';
@@ -9,7 +8,7 @@ import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {readEnvSecrets} from '../stack/mask.js';
 import {StackSession} from '../stack/session.js';
 import {openDashboardRecord} from '../soak/dashboard-record.js';
-import {expectedServices, stackOperations} from './stack-operations.js';
+import {composeProjectOf, expectedServices, stackOperations} from './stack-operations.js';
 import {loadKeymap} from '../ui/keymap-file.js';
 import {runApp} from '../ui/run-app.js';
 import {listenForMetrics, metricsFlag} from './metrics-flag.js';
@@ -35,12 +34,7 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 	const file = resolveProfilePath({argument: options.argument, flag: options.flag, cwd: options.cwd, ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
 	const checked = checkProfile(file).profile;
 	const profile = options.project === undefined ? checked : {...checked, project: options.project};
-	const project = loadComposeProject({
-		files: profile.composeFiles,
-		projectName: profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
+	const project = composeProjectOf(profile);
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(`stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project ${profile.project} --json\n`);
 		return 2;

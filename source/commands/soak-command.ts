@@ -1,6 +1,5 @@
 import path from 'node:path';
 import process from 'node:process';
-import {loadComposeProject} from '../compose/index.js';
 import {parseDuration} from '../config/units.js';
 import {connectEngine} from '../engine/connect.js';
 import {checkProfile} from '../profile/check-profile.js';
@@ -10,7 +9,8 @@ import {readRecord} from '../soak/read-record.js';
 import {writeReports} from '../soak/report/index.js';
 import {newsOf, progressLine, stepNews, verdictSummary} from '../soak/soak-progress.js';
 import {runSoak} from '../soak/soak-run.js';
-import {expectedServices, stackOperations} from './stack-operations.js';
+import {composeProjectOf, expectedServices, stackOperations} from './stack-operations.js';
+import {listenBeforeSession, metricsFlag} from './metrics-flag.js';
 import {UsageError} from './usage-error.js';
 
 export type SoakCommandOptions = {
@@ -19,6 +19,8 @@ export type SoakCommandOptions = {
 	readonly duration: string | undefined;
 	readonly isUp: boolean;
 	readonly record: string | undefined;
+	/** --metrics HOST:PORT: serve OpenMetrics there while the soak runs. */
+	readonly metrics?: string | undefined;
 	readonly engine: string | undefined;
 	readonly project?: string | undefined;
 	readonly cwd: string;
@@ -32,6 +34,8 @@ const plainProgressMs = 60_000;
 /** `stacktui soak [PROFILE] --duration 1h [--up] [--record DIR]`: 0 every budget held, 1 one breached, 2 an error. */
 export async function runSoakCommand(options: SoakCommandOptions): Promise<number> {
 	const {stdout, stderr} = options.output ?? {stdout: process.stdout, stderr: process.stderr};
+	// First: a bad address is a usage error before anything starts.
+	const metrics = options.metrics === undefined ? undefined : metricsFlag(options.metrics);
 	const file = resolveProfilePath({argument: options.argument, flag: options.flag, cwd: options.cwd, ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
 	const checked = checkProfile(file).profile;
 	const profile = options.project === undefined ? checked : {...checked, project: options.project};
@@ -40,16 +44,13 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 		throw new UsageError(options.duration === undefined ? 'soak needs --duration (e.g. --duration 1h), or soak.duration in the profile' : `--duration: "${options.duration}" is not a duration (e.g. 30m, 1h)`);
 	}
 
-	const project = loadComposeProject({
-		files: profile.composeFiles,
-		projectName: profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
+	const project = composeProjectOf(profile);
 	const directory = path.resolve(options.cwd, options.record ?? defaultDirectory(profile.name));
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const operations = stackOperations(connection.docker, project);
 	const controller = new AbortController();
+	// Bound before the soak starts: an address in use exits 2 before anything is recorded.
+	const endpoint = metrics === undefined ? undefined : await listenBeforeSession(metrics, profile.project, controller.signal);
 	const onSignal = () => controller.abort();
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
@@ -73,6 +74,7 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 			signal: controller.signal,
 			onNews: print,
 			onStart(session, recorder, endsAt) {
+				endpoint?.attach(() => session.view);
 				print(`soak ${profile.name}: recording to ${directory}${recorder.header.session > 1 ? ` (resumed, session ${recorder.header.session})` : ''}; until ${new Date(endsAt).toLocaleTimeString()}`);
 				session.monitor.subscribe(event => {
 					if (event.type === 'phase' && profile.phases.length === 0) return;

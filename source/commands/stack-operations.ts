@@ -1,10 +1,22 @@
 import type Docker from 'dockerode';
+import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
+import type {Profile} from '../profile/types.js';
 import type {StackOperations} from '../stack/session.js';
 import {servicesAwaitedToComplete} from '../up/graph.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
+
+/** The profile's compose files as one project, under the profile's project name. */
+export function composeProjectOf(profile: Profile): ComposeProject {
+	return loadComposeProject({
+		files: profile.composeFiles,
+		projectName: profile.project,
+		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
+		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
+	});
+}
 
 /**
  * Services that should be running: active, scaled above 0, and not one-shot (a service others

@@ -1,10 +1,9 @@
 import process from 'node:process';
-import {loadComposeProject} from '../compose/index.js';
 import {connectEngine} from '../engine/connect.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {checkStack, formatBudgetTable} from './status-budgets.js';
-import {expectedServices} from './stack-operations.js';
+import {composeProjectOf, expectedServices} from './stack-operations.js';
 import {renderStatus, takeStatus} from './status.js';
 import {UsageError} from './usage-error.js';
 
@@ -27,12 +26,7 @@ export async function runStatusCommand(options: StatusCommandOptions): Promise<n
 	const file = resolveProfilePath({flag: options.profile, cwd: options.cwd ?? process.cwd(), ...(options.profilesDirectory ? {profilesDirectory: options.profilesDirectory} : {})});
 	const checked = checkProfile(file).profile;
 	const profile = options.project === undefined ? checked : {...checked, project: options.project};
-	const compose = loadComposeProject({
-		files: profile.composeFiles,
-		projectName: profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
+	const compose = composeProjectOf(profile);
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const report = await takeStatus(connection, profile.project);
 	const services = expectedServices(compose);

@@ -42,8 +42,9 @@ export class SessionRecorder {
 	}
 
 	start(): void {
-		this.#write(this.header);
+		// The ledger first: it dates the gap since the last line before this header counts as seen.
 		this.ledger.session(this.header);
+		this.#write(this.header);
 		this.#unsubscribe.push(
 			this.session.subscribeState(state => this.#onState(state)),
 			this.session.subscribeEvents(event => this.#onEvent(event)),
@@ -167,8 +168,10 @@ export class SessionRecorder {
 		}
 	}
 
+	/** Writes the window's line and flushes at once: a kill loses at most one window (2 s). */
 	#flushWindow(): void {
 		if (!this.#window.isEmpty) this.#write(this.#window.take(Date.now()));
+		this.writer.flush();
 	}
 
 	#writeHost(): void {

@@ -78,10 +78,11 @@ async function takeDown(step: StepDefinition, context: StepContext, report: (sta
 	if (action !== 'restart') {
 		report('service-down', `${service} ${action === 'kill' ? 'killed' : 'stopped'}`);
 		await sleep(step.forMs ?? 0, signal);
-		if (signal.aborted) return {isPassed: false, message: 'aborted'};
+		// Started again even when the soak ends meanwhile: a soak never leaves a service down.
 		const started = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start')));
 		const notStarted = started.find(result => !result.isOk);
 		if (notStarted !== undefined) return {isPassed: false, message: notStarted.error ?? 'start failed'};
+		if (signal.aborted) return {isPassed: false, message: `${service} started again; the soak ended before its recovery`};
 	}
 
 	monitor.note({type: 'service-up', at: now(), service, cause, step: step.index});

@@ -58,3 +58,9 @@ function fullestDisk(disks: si.Systeminformation.FsSizeData[]): Partial<HostStat
 	const fullest = real.sort((left, right) => right.use - left.use)[0];
 	return fullest === undefined ? {} : {diskUsedBytes: fullest.used, diskTotalBytes: fullest.size, diskMount: fullest.mount};
 }
+
+/** Free memory and disk for the host budgets. */
+export function hostReading(host: HostStats): {memoryFreeBytes: number | undefined; diskFreeBytes: number | undefined} {
+	const free = (total: number | undefined, used: number | undefined) => (total === undefined || used === undefined ? undefined : total - used);
+	return {memoryFreeBytes: free(host.memoryTotalBytes, host.memoryUsedBytes), diskFreeBytes: free(host.diskTotalBytes, host.diskUsedBytes)};
+}

@@ -65,7 +65,10 @@ export class StackMonitor {
 		this.#emit({type: 'note', note});
 	}
 
+	/** A probe check's result; one of a service in planned downtime (a step or key stopped it) does not count. */
 	probeResult(result: ProbeResult): void {
+		const service = this.profile.probes.find(probe => probe.name === result.probe)?.service;
+		if (service !== undefined && this.evaluator.facts.services.get(service)?.planned !== undefined) return;
 		this.#probes.push(result);
 		this.#emit({type: 'probe', result});
 	}
@@ -81,10 +84,10 @@ export class StackMonitor {
 		this.#phaseReason = 'step-ended';
 	}
 
-	/** A probe checks once its service was up and its `after` step (if any) passed. */
+	/** A probe checks once its service was up and its `after` step (if any) passed, and not while the service is down as planned. */
 	isProbeReady(probe: {readonly service: string; readonly after: string | undefined}): boolean {
-		const isUp = this.evaluator.facts.services.get(probe.service)?.isEverUp === true;
-		return isUp && (probe.after === undefined || this.#passedSteps.has(probe.after));
+		const service = this.evaluator.facts.services.get(probe.service);
+		return service?.isEverUp === true && service.planned === undefined && (probe.after === undefined || this.#passedSteps.has(probe.after));
 	}
 
 	/** Nobody watched until `now`: see BudgetEvaluator.skipTo. */

@@ -4,11 +4,9 @@ import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
 import type {Profile} from '../profile/types.js';
 import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
-import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
-import {sanitizeLine} from './clean-text.js';
+import {emptyHostStats, type HostStats, hostReading, watchHostStats} from './host-stats.js';
 import {LogFollower} from './log-follower.js';
-import {runProbes} from './probes/probe-runner.js';
-import {runProbe} from './probes/run-probe.js';
+import {runMonitorProbes} from './probes/monitor-probes.js';
 import type {StackState} from './model.js';
 import {StackMonitor} from './monitor.js';
 import {emptySoakSummary, type SoakSummary, summarizeSoak} from './soak-summary.js';
@@ -134,13 +132,7 @@ export class StackSession {
 			void this.#followTunnel(index, tunnel, signal);
 		}
 
-		void runProbes({
-			probes: this.profile.probes,
-			check: async (probe, probeSignal) => runProbe(probe, {docker: this.docker, containerOf: service => this.#runningContainerOf(service)}, probeSignal),
-			isReady: probe => this.monitor.isProbeReady(probe),
-			onResult: result => this.monitor.probeResult(result.error === undefined ? result : {...result, error: sanitizeLine(result.error)}),
-			signal,
-		});
+		void runMonitorProbes(this.docker, this.monitor, () => this.#view.state, signal);
 		// Budgets are about durations: evaluate on a clock too, not only when samples arrive.
 		const clock = setInterval(() => this.#update({}, 0), this.profile.refreshMs);
 		signal.addEventListener('abort', () => clearInterval(clock), {once: true});
@@ -236,11 +228,6 @@ export class StackSession {
 		}
 	}
 
-	#runningContainerOf(service: string): string | undefined {
-		const running = [...this.#view.state.containers.values()].filter(container => container.service === service && container.state === 'running');
-		return running.sort((left, right) => left.number - right.number)[0]?.id;
-	}
-
 	#setPending(id: string, action: PendingAction | undefined): void {
 		const pending = new Map(this.#view.pending);
 		if (action === undefined) pending.delete(id);
@@ -266,12 +253,6 @@ export class StackSession {
 		this.#view = {...this.#view, budgets, now, soak: summarizeSoak(this.monitor, budgets)};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
-}
-
-/** Free memory and disk from the header's host stats. */
-function hostReading(host: HostStats): {memoryFreeBytes: number | undefined; diskFreeBytes: number | undefined} {
-	const free = (total: number | undefined, used: number | undefined) => (total === undefined || used === undefined ? undefined : total - used);
-	return {memoryFreeBytes: free(host.memoryTotalBytes, host.memoryUsedBytes), diskFreeBytes: free(host.diskTotalBytes, host.diskUsedBytes)};
 }
 
 function formatSeconds(milliseconds: number): string {

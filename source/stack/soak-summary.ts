@@ -5,6 +5,8 @@ import type {StackMonitor} from './monitor.js';
 export type ServiceSoak = {
 	readonly service: string;
 	readonly memoryPeak: number | undefined;
+	/** The whole run's memory, bucket peaks oldest first (bounded however long the run). */
+	readonly memoryHistory: readonly number[];
 	readonly cpuPeak: number | undefined;
 	/** Bytes per hour, with the one-sided confidence it grows; undefined until the window is covered. */
 	readonly leakPerHour: number | undefined;
@@ -50,6 +52,7 @@ export function summarizeSoak(monitor: StackMonitor, budgets: BudgetState): Soak
 			return {
 				service,
 				memoryPeak: evaluator.memory.get(service)?.summary()?.max,
+				memoryHistory: monitor.memory.get(service)?.buckets().map(bucket => bucket.max) ?? [],
 				cpuPeak: evaluator.cpu.get(service)?.summary()?.max,
 				leakPerHour: leak?.slopePerHour,
 				leakConfidence: leak?.confidence,

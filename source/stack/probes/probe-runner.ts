@@ -18,7 +18,7 @@ export type ProbeRunnerOptions = {
 const readyPollMs = 500;
 
 /**
- * Runs every probe on its own interval until the signal aborts: checks never overlap (the
+ * Runs every probe on its own interval until the signal aborts, while it is ready: checks never overlap (the
  * next one starts an interval after the previous one started, or right after it if it ran
  * long), and each result goes to `onResult`.
  */
@@ -27,8 +27,13 @@ export async function runProbes(options: ProbeRunnerOptions): Promise<void> {
 }
 
 async function runOne(probe: ProbeDefinition, {check, isReady, onResult, signal, now = Date.now}: ProbeRunnerOptions): Promise<void> {
-	while (!signal.aborted && !isReady(probe)) await sleep(readyPollMs, signal);
 	while (!signal.aborted) {
+		// Not ready yet, or paused (its service is down as planned): look again soon.
+		if (!isReady(probe)) {
+			await sleep(readyPollMs, signal);
+			continue;
+		}
+
 		const started = now();
 		const outcome = await check(probe, signal);
 		if (signal.aborted) return;

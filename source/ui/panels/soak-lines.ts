@@ -2,6 +2,7 @@ import {formatBytes, formatDuration, formatPercent} from '../../stack/format.js'
 import type {SoakSummary} from '../../stack/soak-summary.js';
 import type {StackStartup} from '../../stack/budget-types.js';
 import {fitCell} from '../format/fit.js';
+import {formatSparkline} from '../format/sparkline.js';
 import {missing} from '../format/numbers.js';
 import type {Theme} from '../theme.js';
 import type {PanelContent, PanelLine, Segment} from './panel-lines.js';
@@ -22,6 +23,9 @@ export function stackStartupText(startup: StackStartup | undefined): string | un
 	return `stack ${startup.healthyAt === undefined ? 'starting' : 'healthy in'} ${Math.round(startup.elapsedMs / 1000)} s${limit}`;
 }
 
+/** Characters of the whole-run memory sparkline. */
+const historyWidth = 16;
+
 function mibPerHour(bytes: number): string {
 	return `${(bytes / 1024 / 1024).toFixed(1)}MiB/h`;
 }
@@ -40,9 +44,9 @@ export function soakContent({soak, stackStartup, now, recordPath, theme}: SoakIn
 		lines.push({key: 'run', segments: [{text: `  ${[startup, recordPath === undefined ? undefined : `recording to ${recordPath}`].filter(Boolean).join('   ')}`, color: theme.status.muted}]});
 	}
 
-	const row = (service: string, memory: string, cpu: string, leak: string, uptime: string, restarts: string) =>
-		`  ${fitCell(service, 16)} ${fitCell(memory, 10)} ${fitCell(cpu, 9)} ${fitCell(leak, 22)} ${fitCell(uptime, 8)} ${restarts}`;
-	lines.push({key: 'services', segments: [{text: row('SERVICE', 'MEM PEAK', 'CPU PEAK', 'LEAK (CONFIDENCE)', 'UPTIME', 'RESTARTS'), isBold: true}]});
+	const row = (service: string, memory: string, history: string, cpu: string, leak: string, uptime: string, restarts: string) =>
+		`  ${fitCell(service, 16)} ${fitCell(memory, 10)} ${fitCell(history, historyWidth)} ${fitCell(cpu, 9)} ${fitCell(leak, 22)} ${fitCell(uptime, 8)} ${restarts}`;
+	lines.push({key: 'services', segments: [{text: row('SERVICE', 'MEM PEAK', 'MEM (RUN)', 'CPU PEAK', 'LEAK (CONFIDENCE)', 'UPTIME', 'RESTARTS'), isBold: true}]});
 	for (const service of soak.services) {
 		const leak = service.leakPerHour === undefined ? 'window not covered' : `${mibPerHour(service.leakPerHour)} (${Math.round((service.leakConfidence ?? 0) * 100)}%)`;
 		lines.push({
@@ -52,6 +56,7 @@ export function soakContent({soak, stackStartup, now, recordPath, theme}: SoakIn
 					text: row(
 						service.service,
 						service.memoryPeak === undefined ? missing : formatBytes(service.memoryPeak),
+						formatSparkline(service.memoryHistory, {width: historyWidth}),
 						service.cpuPeak === undefined ? missing : formatPercent(service.cpuPeak),
 						leak,
 						service.uptimeRatio === undefined ? missing : `${(service.uptimeRatio * 100).toFixed(2)}%`,
