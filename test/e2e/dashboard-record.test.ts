@@ -46,7 +46,7 @@ test.serial('--record shows where in the header; S opens the soak panel; keys ar
 	const header = await terminal.waitFor(/rec \/tmp\/stt-dashboard-record-/, 10_000, 'the record path in the header');
 	t.regex(header, /soak-test/);
 	await terminal.keys('S');
-	const panel = await terminal.waitFor(text => /Soak\s+phase - +elapsed/.test(text) && /SERVICE\s+MEM PEAK\s+CPU PEAK\s+LEAK/.test(text), 15_000, 'the soak panel');
+	const panel = await terminal.waitFor(text => /Soak\s+phase - +elapsed/.test(text) && /SERVICE\s+MEM PEAK\s+MEM \(RUN\)\s+CPU PEAK\s+LEAK/.test(text), 15_000, 'the soak panel');
 	t.regex(panel, /PROBE\s+SUCCESS/);
 	t.regex(panel, /web-ok\s+/);
 	for (const service of ['grow', 'spike', 'victim', 'web']) t.regex(panel, new RegExp(`^\\s+${service}\\s+[\\d.]+[KMG]?i?B`, 'm'), service);

@@ -42,7 +42,7 @@ async function waitForLine(predicate: (line: ReturnType<typeof readRecordLines>[
 	throw new Error('timed out waiting for a record line');
 }
 
-test('a soak flags the steady leak and not the spike, checks the killed service\'s recovery, catches the failing probe and exits 1; its record survives kill -9 and the resumed run continues it', async t => {
+test.serial('a soak flags the steady leak and not the spike, checks the killed service\'s recovery, catches the failing probe and exits 1; its record survives kill -9 and the resumed run continues it', async t => {
 	// The plan (test/fixtures/soak/stack/soak.yaml): 150 s; kill victim at 15 s; web's probe fails from 25 s to 60 s.
 	const first = soak();
 	await waitForLine(line => line.type === 'step' && line.name === 'kill-victim' && line.state === 'passed', 90_000);
@@ -91,4 +91,23 @@ test('a soak flags the steady leak and not the spike, checks the killed service\
 	t.true((probe?.observed ?? 1) > 0.4 && (probe?.observed ?? 1) < 0.95, `web-ok succeeded ${probe?.observed}`);
 	t.is(run.verdict.steps.find(step => step.name === 'kill-victim')?.status, 'passed');
 	for (const file of ['report.json', 'report.md', 'report.junit.xml', 'report.html']) t.true(existsSync(path.join(directory, file)), file);
+});
+
+test.serial('Ctrl-C ends a soak early and it still writes the verdict and the reports', async t => {
+	const interrupted = path.join(directory, 'interrupted');
+	const child = spawn(process.execPath, ['--import=tsx', path.join(root, 'source/bin.ts'), 'soak', profile, '--project', project, '--duration', '10m', '--record', interrupted], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	const finished = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+	const deadline = Date.now() + 60_000;
+	while (!readRecordLines(interrupted).some(line => line.type === 'samples') && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 500));
+	child.kill('SIGINT');
+	const code = await finished;
+	t.true(code === 0 || code === 1, `exit ${code}\n${stdout}`);
+	t.regex(stdout, /soak ended early \(interrupted\); the report covers the time it ran/);
+	t.like(readRecordLines(interrupted).at(-1), {type: 'end', reason: 'interrupted'});
+	const run = await readRecord(interrupted);
+	t.is(run.verdict.run.endReason, 'interrupted');
+	t.true(run.verdict.run.elapsedMs < 60_000);
+	for (const file of ['verdict.json', 'report.json', 'report.md', 'report.junit.xml', 'report.html']) t.true(existsSync(path.join(interrupted, file)), file);
 });

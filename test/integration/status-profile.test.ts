@@ -21,7 +21,7 @@ writeFileSync(
 		'budgets:',
 		'  services:',
 		'    grow: { memory: 1GiB }',
-		'    web: { memory: 1MB }',
+		'    web: { memory: 64KiB }',
 		'probes:',
 		'  web-ok: { service: web, exec: cat /tmp/ok, success: 100% }',
 		'',
@@ -48,7 +48,7 @@ test.serial('status PROFILE works without --project, shows each budget now, and 
 	t.false(report.isHealthy);
 	const budget = (id: string) => report.budgets.find(item => item.id === id);
 	t.like(budget('memory:grow'), {state: 'ok'});
-	t.like(budget('memory:web'), {state: 'over', written: '1MB'});
+	t.like(budget('memory:web'), {state: 'over', written: '64KiB'});
 	t.like(budget('probe-success:web-ok'), {state: 'ok', value: 1}, 'the probe ran once and passed');
 	t.deepEqual(report.down, []);
 });
