@@ -1,4 +1,6 @@
 import {execFile} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
@@ -121,6 +123,25 @@ test.serial('quitting closes the endpoint', async t => {
 	await terminal.waitFor(text => !text.includes('SERVICE'), 10_000, 'the dashboard to close');
 	const error = await t.throwsAsync(fetch(`http://${metricsAddress}/metrics`));
 	t.regex(String((error?.cause as Error | undefined)?.message ?? error?.message), /ECONNREFUSED/);
+});
+
+test.serial('stacktui soak --metrics serves the soak while it runs and closes with it', async t => {
+	const record = mkdtempSync(path.join(tmpdir(), 'stt-soak-metrics-'));
+	try {
+		const soakStarted = Date.now() / 1000;
+		const soak = runCli(['soak', '--profile', demo.profile, '--project', demo.project, '--duration', '40s', '--record', record, '--metrics', metricsAddress], demo.environment, 120_000);
+		// The soak's own series: started after it was launched, and its budgets with a verdict so far.
+		const start = await prometheus.waitFor('stacktui_start_time_seconds', samples => (value(samples) ?? 0) >= soakStarted - 1, 60_000);
+		t.true((value(start) ?? 0) >= soakStarted - 1);
+		await prometheus.waitFor('stacktui_budget_status{budget="memory:cache",status="held"}', samples => value(samples) === 1, 30_000);
+		await prometheus.waitFor('count(stacktui_container_state{state="running"} == 1)', samples => value(samples) === 6, 30_000);
+		const result = await soak;
+		t.not(result.code, 2, result.stderr);
+		t.regex(result.stdout, /report: .*report\.html/);
+		await t.throwsAsync(fetch(`http://${metricsAddress}/metrics`), undefined, 'closed when the soak ended');
+	} finally {
+		rmSync(record, {recursive: true, force: true});
+	}
 });
 
 test('a bad --metrics address is refused before anything starts', async t => {

@@ -1,6 +1,7 @@
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {chartColors} from '../../source/soak/report/page-style.js';
 import {writeReports} from '../../source/soak/report/index.js';
@@ -71,4 +72,20 @@ test('the JUnit XML is well-formed: Chromium\'s XML parser reads it without an e
 	const broken = path.join(directory, 'broken.xml');
 	writeFileSync(broken, '<testsuites><testcase></testsuites>');
 	t.true((await chromium.dumpDom(broken)).dom.includes('parsererror'));
+});
+
+test('a report of a real soak record (captured): every chart drawn, the cache breach shaded under its budget line', async t => {
+	const captured = path.join(directory, 'captured');
+	cpSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/soak/demo-run'), captured, {recursive: true});
+	await writeReports(captured, undefined, {secretValues: []});
+	const file = path.join(captured, 'report.html');
+	const {dom, log} = await chromium.dumpDom(file);
+	t.regex(dom, /data-charts="14"/, 'the stack and six services, memory and CPU each');
+	t.false(/Uncaught/.test(log));
+	const layout = JSON.parse((/data-chart-layout="([^"]*)"/.exec(dom)?.[1] ?? '[]').replaceAll('&quot;', '"')) as Layout;
+	const cache = layout.find(entry => entry.subject === 'cache' && entry.resource === 'memory');
+	if (cache === undefined) throw new Error('no cache memory chart');
+	const png = await chromium.screenshot(file, path.join(captured, 'report.png'));
+	t.true(countColour(png, cache, hex(chartColors.budget), 8) > 200, 'the 64MiB budget line');
+	t.true(countColour(png, cache, overWhite(chartColors.breach), 3) > 2000, 'the breach shaded');
 });

@@ -1,9 +1,12 @@
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {writeSyntheticRecord} from '../helpers/synthetic-record.js';
+
+const capturedRun = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/soak/demo-run');
 
 const root = mkdtempSync(path.join(tmpdir(), 'stt-report-cli-'));
 
@@ -53,4 +56,18 @@ test('no record, no directory, a file or no argument: one line, exit 2', async t
 		t.regex(result.stderr, expected);
 		t.is(result.stdout, '');
 	}
+});
+
+test('a record captured from a real soak (demo profile, cache pushed over 64MiB): exit 1, the breach named in every report', async t => {
+	const directory = path.join(root, 'captured');
+	cpSync(capturedRun, directory, {recursive: true});
+	const result = await runCli(['report', directory]);
+	t.is(result.code, 1, result.stderr);
+	t.regex(result.stdout, /^BREACHED: 1 of 12 budgets breached over 2m00s of demo\n/);
+	const read = (file: string) => readFileSync(path.join(directory, file), 'utf8');
+	const report = JSON.parse(read('report.json')) as {budgets: Array<{id: string; status: string; observedText: string}>};
+	t.deepEqual(report.budgets.filter(budget => budget.status === 'breached').map(budget => budget.id), ['memory:cache']);
+	t.regex(read('report.junit.xml'), /<testcase classname="stacktui soak demo\.memory" name="memory:cache: cache memory at most 64MiB" time="[\d.]+">\n {6}<failure message="cache memory at most 64MiB: observed 96\.\d+MiB, limit 64MiB"/);
+	t.regex(read('report.md'), /\| ❌ \| cache memory at most 64MiB \| 64MiB \| 96\.\d+MiB \|/);
+	t.regex(read('report.html'), /<div id="verdict" class="verdict verdict-breached">BREACHED: 1 of 12 budgets breached<\/div>/);
 });

@@ -30,13 +30,13 @@ var byteSteps = [];
 	[1, 2, 4, 8, 16, 32, 64, 128, 256, 512].forEach(function (step) { byteSteps.push(unit * step); });
 });
 function pad(value) { return String(value).padStart(2, '0'); }
-/** 24-hour UTC ticks; the date under the first tick and under each midnight. */
-function timeTicks(u, splits) {
+/** 24-hour UTC ticks (with seconds when ticks are less than a minute apart); the date under the first tick and each midnight. */
+function timeTicks(u, splits, axisIndex, space, increment) {
 	var previousDay = null;
 	return splits.map(function (seconds) {
 		var date = new Date(seconds * 1e3);
 		var day = date.getUTCFullYear() + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate());
-		var time = pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes());
+		var time = pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes()) + (increment < 60 ? ':' + pad(date.getUTCSeconds()) : '');
 		var label = day === previousDay ? time : time + '\\n' + day;
 		previousDay = day;
 		return label;

@@ -48,8 +48,8 @@ function summaryLine(run: RecordedRun, counts: ReturnType<typeof countBudgets>):
 
 function budgetTable(budgets: readonly BudgetVerdict[], lastAt: number): string {
 	const rows = budgets.map(budget => {
-		const breaches = budget.breaches.length === 0 ? '' : ` (${budget.breaches.length}× from ${formatTime(budget.breaches[0]?.from ?? lastAt)})`;
-		return `| ${icons[budget.status]} | ${cell(budget.description)} | ${cell(budget.written)} | ${cell(formatInUnit(budget.observed, budget.unit))} | ${cell(budget.phase ?? 'all')} | ${cell(budget.note + breaches)} |`;
+		const breaches = budget.breaches.length === 0 ? '' : `(${budget.breaches.length}× from ${formatTime(budget.breaches[0]?.from ?? lastAt)})`;
+		return `| ${icons[budget.status]} | ${cell(budget.description)} | ${cell(budget.written)} | ${cell(formatInUnit(budget.observed, budget.unit))} | ${cell(budget.phase ?? 'all')} | ${cell([budget.note, breaches].filter(part => part !== '').join(' '))} |`;
 	});
 	return ['| | Budget | Limit | Observed | Phase | Note |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
