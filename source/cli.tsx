@@ -6,7 +6,9 @@ import {runRestartCommand} from './commands/restart-command.js';
 import {runStopCommand} from './commands/stop-command.js';
 import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
+import {runReportCommand} from './commands/report-command.js';
 import {runStatusCommand} from './commands/status-command.js';
+import {runSoakCommand} from './commands/soak-command.js';
 import {UsageError} from './commands/usage-error.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {interruptible} from './commands/interruptible.js';
@@ -18,14 +20,17 @@ import type {StackQuery} from './commands/resolve-stack.js';
 const cli = meow(
 	`
 	Usage
-	  $ stacktui [PROFILE] [-f FILE…] [-p NAME] [--read-only]
+	  $ stacktui [PROFILE] [-f FILE…] [-p NAME] [--read-only] [--record DIR] [--metrics HOST:PORT]
+	  $ stacktui soak [PROFILE] [-f FILE…] --duration 1h [--up] [--record DIR] [--metrics HOST:PORT]
 	  $ stacktui status --project NAME [--json]
+	  $ stacktui status PROFILE [--json]
 	  $ stacktui check [PROFILE] [-f FILE…] [--json]
 	  $ stacktui profiles [--json]
 	  $ stacktui up [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
 	  $ stacktui down [--volumes] [-f FILE…] [-p NAME] [--profile PATH]
 	  $ stacktui stop [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
 	  $ stacktui restart [SERVICE…] [-f FILE…] [-p NAME] [--profile PATH]
+	  $ stacktui report DIR
 
 	Which stack, as docker compose finds it: PROFILE or --profile (a path, a name from
 	profiles/, or a compose file); else -f FILE…; else ./stacktui.yaml; else COMPOSE_FILE; else
@@ -36,7 +41,14 @@ const cli = meow(
 	Commands
 	  (none)     The live dashboard of the stack. With nothing to open here: a picker of the
 	             compose projects on the engine and the shipped profiles. Press ? for keys.
+	  soak       Watch the stack for --duration against every budget of the profile
+	             (memory, CPU, startup, health, uptime, restarts, leaks, probes), run its
+	             scripted steps, record everything to DIR (resumed if DIR holds the run),
+	             and write the verdict and reports there. Exit 0 when every budget held,
+	             1 when one was breached, 2 on an error. Ctrl-C ends early, with a report.
 	  status     Print each service's state, health, CPU %, memory, restarts and uptime.
+	             With a profile: each budget's state now (probes run once) too; exit 1
+	             when a budget is over or a service that should run is down.
 	             JSON when --json is given or stdout is not a terminal.
 	  check      Load the stack exactly as up does (profile, compose files, every key);
 	             print a summary and the warnings; the error up would give, exit 2.
@@ -49,6 +61,10 @@ const cli = meow(
 	             also what docker-compose made); --volumes removes its volumes too.
 	  stop       Stop services, dependents first.
 	  restart    Restart services, dependencies first.
+	  report     Write the reports of the record in DIR beside it: report.json (verdict per
+	             budget), report.md (summary for a CI step), report.junit.xml (a test case
+	             per budget) and report.html (charts, opens offline). Exit 0 when every
+	             budget held, 1 when one was breached, 2 when DIR holds no record.
 
 	Options
 	  --file, -f     Compose file (repeatable), merged in order as docker compose -f does
@@ -59,6 +75,11 @@ const cli = meow(
 	  --profile      Profile file (same as the PROFILE argument)
 	  --volumes      down: also remove the project's named volumes
 	  --read-only    Dashboard: disable every key that starts, stops or restarts
+	  --record DIR   Dashboard and soak: append everything seen to DIR/record.ndjson
+	  --duration     soak: how long, e.g. 30m, 1h (default: the profile's soak.duration)
+	  --up           soak: bring the stack up first (its startup counts)
+	  --metrics      Dashboard and soak: serve OpenMetrics (Prometheus) at http://HOST:PORT/metrics
+	                 while it runs, e.g. --metrics 127.0.0.1:9464; bound to that address only
 	  --engine       Engine address (unix://, tcp://, ssh://); default: DOCKER_HOST,
 	                 the current docker context, the default socket, then Podman's
 	  --stats        Dashboard: where CPU and memory come from: cgroup (read the
@@ -93,14 +114,18 @@ const cli = meow(
 			volumes: {type: 'boolean', default: false},
 			readOnly: {type: 'boolean', default: false},
 			stats: {type: 'string'},
+			metrics: {type: 'string'},
+			record: {type: 'string'},
+			duration: {type: 'string'},
+			up: {type: 'boolean', default: false},
 		},
 	},
 );
 
-const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'help', 'version']);
-const commandNames = ['status', 'check', 'profiles', 'up', 'down', 'stop', 'restart'];
+const knownFlags = new Set(['project', 'p', 'projectName', 'file', 'f', 'allowUnsupported', 'json', 'engine', 'profile', 'volumes', 'readOnly', 'stats', 'metrics', 'record', 'duration', 'up', 'help', 'version']);
+const commandNames = ['status', 'check', 'soak', 'profiles', 'up', 'down', 'stop', 'restart', 'report'];
 /** Commands that take one positional argument after their name. */
-const commandsWithArgument = new Set(['check']);
+const commandsWithArgument = new Set(['check', 'soak', 'status', 'report']);
 /** Commands that take any number of SERVICE arguments. */
 const commandsWithServices = new Set(['up', 'stop', 'restart']);
 
@@ -125,15 +150,32 @@ async function main(): Promise<number> {
 
 	switch (command) {
 		case 'status': {
+			const isStack = rest[0] !== undefined || cli.flags.profile !== undefined || cli.flags.file !== undefined;
 			return runStatusCommand({
 				project: cli.flags.project,
 				isJson: cli.flags.json || !process.stdout.isTTY,
 				engine: cli.flags.engine,
+				...(isStack ? {stack: stackQuery(rest[0], profilesDirectory)} : {}),
 			});
 		}
 
 		case 'check': {
 			return runCheckCommand({...stackQuery(rest[0], profilesDirectory), isJson: cli.flags.json, allowUnsupported: cli.flags.allowUnsupported});
+		}
+
+		case 'report': {
+			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => process.stdout.write(text)});
+		}
+
+		case 'soak': {
+			return runSoakCommand({
+				...stackQuery(rest[0], profilesDirectory),
+				duration: cli.flags.duration,
+				isUp: cli.flags.up,
+				record: cli.flags.record,
+				metrics: cli.flags.metrics,
+				engine: cli.flags.engine,
+			});
 		}
 
 		case 'profiles': {
@@ -166,7 +208,14 @@ async function main(): Promise<number> {
 		}
 
 		case undefined: {
-			return runDashboardCommand({...stackQuery(rest[0], profilesDirectory), engine: cli.flags.engine, isReadOnly: cli.flags.readOnly, statsReader: readStatsFlag(cli.flags.stats)}).catch(error => {
+			return runDashboardCommand({
+				...stackQuery(rest[0], profilesDirectory),
+				engine: cli.flags.engine,
+				isReadOnly: cli.flags.readOnly,
+				statsReader: readStatsFlag(cli.flags.stats),
+				record: cli.flags.record,
+				metrics: cli.flags.metrics,
+			}).catch(error => {
 				throw withCommandHint(error, rest[0]);
 			});
 		}
@@ -211,7 +260,7 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	// Expected failures are one line for the user; anything else is a bug and keeps its stack.
-	if (error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'EngineError') {
+	if (error instanceof UsageError || error instanceof ConfigError || ['EngineError', 'RecordError'].includes((error as Error).name)) {
 		process.stderr.write(`stacktui: ${(error as Error).message}\n`);
 		process.exitCode = 2;
 	} else {

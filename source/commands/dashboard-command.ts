@@ -5,17 +5,21 @@ import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
 import {execCommandFor} from '../engine/capabilities.js';
 import {connectEngine, type EngineConnection} from '../engine/connect.js';
+import {formatListenAddress} from '../metrics/index.js';
 import {plainProfile} from '../profile/plain-profile.js';
 import type {StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
+import {readEnvSecrets} from '../stack/mask.js';
 import {StackSession} from '../stack/session.js';
+import {openDashboardRecord} from '../soak/dashboard-record.js';
 import {loadKeymap} from '../ui/keymap-file.js';
 import {runApp} from '../ui/run-app.js';
 import {signalExitCode} from './interruptible.js';
 import {pickerItems} from './picker-items.js';
 import {projectFilesFromLabels} from './project-files.js';
 import {chooseStack, openStack, type StackChoice, type StackQuery} from './resolve-stack.js';
-import {stackOperations} from './stack-operations.js';
+import {listenForMetrics, metricsFlag} from './metrics-flag.js';
+import {expectedServices, stackOperations} from './stack-operations.js';
 import {runPicker} from '../ui/run-picker.js';
 
 export type DashboardOptions = StackQuery & {
@@ -23,6 +27,10 @@ export type DashboardOptions = StackQuery & {
 	readonly isReadOnly: boolean;
 	/** --stats: overrides the profile's stats reader. */
 	readonly statsReader?: StatsReader | undefined;
+	/** --record DIR: record the session there (resumed if DIR holds its run). */
+	readonly record?: string | undefined;
+	/** --metrics HOST:PORT: serve OpenMetrics there while the dashboard runs. */
+	readonly metrics?: string | undefined;
 };
 
 /**
@@ -30,6 +38,8 @@ export type DashboardOptions = StackQuery & {
  * here, a picker of the compose projects on the engine and the shipped profiles.
  */
 export async function runDashboardCommand(options: DashboardOptions): Promise<number> {
+	// A bad address is a usage error before anything starts.
+	if (options.metrics !== undefined) metricsFlag(options.metrics);
 	let choice = chooseStack(options);
 	const opened = choice.kind === 'profile' || choice.kind === 'compose' ? openStack(choice, options) : undefined;
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
@@ -72,15 +82,27 @@ async function stackOf(choice: StackChoice, options: DashboardOptions, connectio
 
 async function runDashboard(options: DashboardOptions, connection: EngineConnection, stack: Stack): Promise<number> {
 	const {profile, project} = stack;
+	const services = project === undefined ? [] : expectedServices(project);
+	const recordPath = options.record === undefined ? undefined : path.resolve(options.cwd, options.record);
+	const record = recordPath === undefined ? undefined : openDashboardRecord({directory: recordPath, profile, services, engine: {address: connection.address, version: connection.version}, secrets: readEnvSecrets(profile.envFile).secretValues});
 	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project, profile.project, profile.budgets.startupMs), {
 		...(options.statsReader === undefined ? {} : {reader: options.statsReader}),
 		capabilities: {canReadCgroups: connection.capabilities.canReadCgroupFiles},
+		services,
+		...(record === undefined ? {} : {monitor: record.monitor, startedAt: record.startedAt}),
 	});
+	record?.attach(session);
 	session.start();
 	const {noStatsReason} = connection.capabilities;
 	if (noStatsReason !== undefined) session.say(noStatsReason, false);
+	const controller = new AbortController();
 	let endedBy: NodeJS.Signals | undefined;
 	try {
+		if (options.metrics !== undefined) {
+			const server = await listenForMetrics(metricsFlag(options.metrics), () => session.view, controller.signal);
+			session.say(`metrics at http://${formatListenAddress(server.address)}/metrics`, false);
+		}
+
 		endedBy = await runApp({
 			session,
 			profile,
@@ -90,11 +112,14 @@ async function runDashboard(options: DashboardOptions, connection: EngineConnect
 			// Services scaled to 0 never get a container: not missing.
 			serviceNames: project?.services.filter(service => service.replicas > 0).map(service => service.name) ?? [],
 			keymap: loadKeymap(),
+			recordPath,
 		});
 	} finally {
+		controller.abort();
 		// The terminal is restored by now: say what quitting left half-done, one line each.
 		for (const line of await session.abortOperations(quitGraceMs)) process.stderr.write(`stacktui: ${line}\n`);
 		session.stop();
+		await record?.finish();
 	}
 
 	return endedBy === undefined ? 0 : signalExitCode(endedBy);

@@ -1,12 +1,23 @@
 import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
 import type {StackOperations} from '../stack/session.js';
+import {servicesAwaitedToComplete} from '../up/graph.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {servicesToRecreate} from '../up/plan.js';
 import {firstRefusal} from '../up/refusals.js';
 import {abortSummary} from '../up/abort-summary.js';
 import {lifecycleAbortText, stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
+
+/**
+ * Services that should be running: active, scaled above 0, and not one-shot (a service others
+ * wait for with service_completed_successfully is done when it exits 0).
+ */
+export function expectedServices(project: ComposeProject): string[] {
+	const active = project.services.filter(service => service.replicas > 0).map(service => service.name);
+	const oneShot = servicesAwaitedToComplete(project, active);
+	return active.filter(service => !oneShot.has(service));
+}
 
 /**
  * `u` and `R`: the same orchestration as `stacktui up` and `stacktui restart`, reported in one

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import {projectLabel} from '../engine/types.js';
 import {hasFullSamples, toServiceStatuses, type ServiceStatus} from '../stack/snapshot.js';
 import {StackWatcher} from '../stack/watcher.js';
+import type {StackState} from '../stack/model.js';
 import type {EngineConnection} from '../engine/connect.js';
 import {formatStatusTable} from './status-table.js';
 
@@ -15,6 +16,8 @@ export type StatusReport = {
 	readonly services: ServiceStatus[];
 	/** Set when the result is empty, to say why. */
 	readonly message?: string;
+	/** The snapshot the report was made from (not printed). */
+	readonly state: StackState;
 };
 
 /** Lists the project, waits for two stats samples of each running container, and reports. */
@@ -42,6 +45,7 @@ export async function takeStatus(connection: EngineConnection, project: string):
 			takenAt: new Date().toISOString(),
 			services,
 			...(message === undefined ? {} : {message}),
+			state: watcher.state,
 		};
 	} finally {
 		watcher.stop();
@@ -59,7 +63,8 @@ async function emptyMessage(docker: Docker, project: string): Promise<string> {
 /** Text for the terminal, JSON for scripts. */
 export function renderStatus(report: StatusReport, isJson: boolean): string {
 	if (isJson) {
-		return JSON.stringify(report, null, 2);
+		const {state: _state, ...plain} = report;
+		return JSON.stringify(plain, null, 2);
 	}
 
 	return report.services.length === 0 ? '' : formatStatusTable(report.services);

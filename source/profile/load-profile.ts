@@ -8,10 +8,13 @@ import {describeValue, FieldReader, type FieldPath} from './field-reader.js';
 import {fileProblem, isFile} from './file-kind.js';
 import {defaultProfileName, normalizeProjectName, projectNamePattern, projectNameRule} from './project-name.js';
 import {readBudgets} from './read-budgets.js';
+import {checkPlanNames} from './check-plan.js';
+import {readProbes} from './read-probes.js';
+import {readPhases, readSoak} from './read-soak.js';
 import {readLinks, readTunnels} from './read-tunnels.js';
 import type {Profile} from './types.js';
 
-const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'stats', 'budgets', 'tunnels', 'links'] as const;
+const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'stats', 'budgets', 'tunnels', 'links', 'phases', 'probes', 'soak'] as const;
 
 /** The files compose looks for when no -f is given, in its order. */
 const defaultComposeFiles = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -53,7 +56,11 @@ export function readProfile(file: string, displayName = displayPath(file)): Prof
 		budgets: readBudgets(reader, fields['budgets']),
 		tunnels: readTunnels(reader, fields['tunnels']),
 		links: readLinks(reader, fields['links']),
+		phases: readPhases(reader, fields['phases']),
+		probes: readProbes(reader, fields['probes']),
+		soak: readSoak(reader, fields['soak']),
 	};
+	checkPlanNames(reader, profile);
 	return {profile, yamlFile};
 }
 

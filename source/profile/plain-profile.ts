@@ -1,5 +1,5 @@
 import {defaultRefreshMs} from './load-profile.js';
-import {defaultSustainMs} from './read-budgets.js';
+import {emptyBudgets} from './read-budgets.js';
 import type {Profile} from './types.js';
 
 /**
@@ -17,8 +17,11 @@ export function plainProfile(project: string, composeFiles: readonly string[], c
 		envFile: undefined,
 		engine: undefined,
 		refreshMs: defaultRefreshMs,
-		budgets: {sustainMs: defaultSustainMs, startupMs: undefined, stack: {}, services: {}},
+		budgets: emptyBudgets,
 		tunnels: [],
 		links: {},
+		phases: [],
+		probes: [],
+		soak: {durationMs: undefined, steps: []},
 	};
 }

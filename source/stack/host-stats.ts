@@ -105,3 +105,9 @@ async function fullestDisk(mountsFile: string): Promise<Partial<HostStats>> {
 
 	return fullest === undefined ? {} : {diskUsedBytes: fullest.used, diskTotalBytes: fullest.total, diskMount: fullest.mount};
 }
+
+/** Free memory and disk for the host budgets. */
+export function hostReading(host: HostStats): {memoryFreeBytes: number | undefined; diskFreeBytes: number | undefined} {
+	const free = (total: number | undefined, used: number | undefined) => (total === undefined || used === undefined ? undefined : total - used);
+	return {memoryFreeBytes: free(host.memoryTotalBytes, host.memoryUsedBytes), diskFreeBytes: free(host.diskTotalBytes, host.diskUsedBytes)};
+}

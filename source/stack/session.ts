@@ -3,16 +3,32 @@ import {type ContainerDetails, inspectDetails} from '../engine/details.js';
 import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
 import type {StatsCapabilities, StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
-import {type BudgetState, evaluateBudgets, initialBudgetState} from './budgets.js';
+import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
-import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
+import {emptyHostStats, type HostStats, hostReading, watchHostStats} from './host-stats.js';
 import {LogFollower} from './log-follower.js';
+import {runMonitorProbes} from './probes/monitor-probes.js';
 import type {StackState} from './model.js';
+import {StackMonitor} from './monitor.js';
 import {type OperationContext, OperationTracker, runsOf, waitForStack} from './operations.js';
+import {emptySoakSummary, type SoakSummary, summarizeSoak} from './soak-summary.js';
+import type {EngineEvent} from '../engine/types.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
 import {StackWatcher} from './watcher.js';
 
 export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
+
+/** A key the user pressed and what it did, for a record. */
+export type UserAction = {readonly at: number; readonly key: string; readonly command: string; readonly target?: string};
+
+export type SessionOptions = SessionStatsOptions & {
+	/** Compose services expected to run: every-service budgets and stack health cover these. */
+	readonly services?: readonly string[];
+	/** Epoch ms the run began (phases by time count from it); default now. */
+	readonly startedAt?: number;
+	/** A monitor that already knows the run (a resumed record); default a new one. */
+	readonly monitor?: StackMonitor;
+};
 
 export type StatusMessage = {readonly text: string; readonly isError: boolean; readonly at: number};
 
@@ -27,6 +43,8 @@ export type SessionView = {
 	readonly message: StatusMessage | undefined;
 	readonly startedAt: number;
 	readonly now: number;
+	/** The run so far, for the soak panel. */
+	readonly soak?: SoakSummary;
 };
 
 /** Stack-wide operations that need the compose model (up, ordered restart), given by the caller; each resolves with its outcome line. */
@@ -51,6 +69,8 @@ const eventDelayMs = 50;
  */
 export class StackSession {
 	readonly history = new StackHistory();
+	readonly monitor: StackMonitor;
+	readonly #actionListeners = new Set<(action: UserAction) => void>();
 	readonly #watcher: StackWatcher;
 	readonly #controller = new AbortController();
 	readonly #listeners = new Set<(view: SessionView) => void>();
@@ -63,17 +83,18 @@ export class StackSession {
 		private readonly docker: Docker,
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
-		stats: SessionStatsOptions = {},
+		options: SessionOptions = {},
 	) {
 		this.#watcher = new StackWatcher(docker, profile.project, {
 			refreshMs: profile.refreshMs,
 			stats: {
-				reader: stats.reader ?? profile.statsReader ?? 'auto',
-				...(stats.capabilities === undefined ? {} : {capabilities: stats.capabilities}),
+				reader: options.reader ?? profile.statsReader ?? 'auto',
+				...(options.capabilities === undefined ? {} : {capabilities: options.capabilities}),
 				intervalMs: profile.refreshMs,
 			},
 		});
-		const now = Date.now();
+		const now = options.startedAt ?? Date.now();
+		this.monitor = options.monitor ?? new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {
 			state: this.#watcher.state,
 			budgets: initialBudgetState(),
@@ -83,6 +104,7 @@ export class StackSession {
 			message: undefined,
 			startedAt: now,
 			now,
+			soak: {...emptySoakSummary, startedAt: this.monitor.startedAt},
 		};
 	}
 
@@ -95,6 +117,28 @@ export class StackSession {
 		return () => this.#listeners.delete(listener);
 	}
 
+	/** Every new stack state as the watcher produces it, before any render throttling (for a record). */
+	subscribeState(listener: (state: StackState) => void): () => void {
+		return this.#watcher.subscribe(listener);
+	}
+
+	/** Engine events of the project as they arrive (for a record). */
+	subscribeEvents(listener: (event: EngineEvent) => void): () => void {
+		return this.#watcher.subscribeEvents(listener);
+	}
+
+	/** Keys pressed and what they did (for a record). */
+	subscribeActions(listener: (action: UserAction) => void): () => void {
+		this.#actionListeners.add(listener);
+		return () => this.#actionListeners.delete(listener);
+	}
+
+	/** Tells recorders a key was pressed. */
+	recordAction(key: string, command: string, target?: string): void {
+		const action = {at: Date.now(), key, command, ...(target === undefined ? {} : {target})};
+		for (const listener of this.#actionListeners) listener(action);
+	}
+
 	start(): void {
 		const {signal} = this.#controller;
 		this.#watcher.subscribe(state => this.#onState(state));
@@ -104,6 +148,7 @@ export class StackSession {
 			void this.#followTunnel(index, tunnel, signal);
 		}
 
+		void runMonitorProbes(this.docker, this.monitor, () => this.#view.state, signal);
 		// Budgets are about durations: evaluate on a clock too, not only when samples arrive.
 		const clock = setInterval(() => this.#update({}, 0), this.profile.refreshMs);
 		signal.addEventListener('abort', () => clearInterval(clock), {once: true});
@@ -123,6 +168,9 @@ export class StackSession {
 		const name = container?.name ?? id.slice(0, 12);
 		this.#setPending(id, pendingOf[action]);
 		const started = Date.now();
+		const service = container?.service;
+		// The user asked for it: exits are expected, and downtime until it is up again is planned.
+		if (service !== undefined && action !== 'start') this.monitor.note({type: 'service-down', at: started, service, cause: 'key'});
 		let isOk = false;
 		const {text} = await this.#operations.run(`${action} ${name}`, async abortSignal => {
 			const result = await runLifecycle(this.docker, id, action, {abortSignal});
@@ -130,6 +178,7 @@ export class StackSession {
 			if (result.isAborted) return `${action} ${name}: aborted (the engine may still finish it)`;
 			return result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`);
 		});
+		if (service !== undefined && (action === 'start' || action === 'restart')) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
 		this.#setPending(id, undefined);
 		if (!this.#operations.signal.aborted) this.say(text, !isOk);
 	}
@@ -145,10 +194,15 @@ export class StackSession {
 		const ids = [...this.#view.state.containers.keys(), ...extraIds];
 		for (const id of ids) this.#setPending(id, name === 'up' ? 'creating' : 'restarting');
 		this.say(`${label}…`, false);
+		const services = [...new Set([...this.#view.state.containers.values()].map(container => container.service))];
+		const at = Date.now();
+		this.monitor.note({type: 'stack-start', at, cause: name === 'up' ? 'up' : 'restart'});
+		if (name === 'restartStack') for (const service of services) this.monitor.note({type: 'service-down', at, service, cause: 'key'});
 		const source = {state: () => this.#view.state, subscribe: (listener: (state: StackState) => void) => this.#watcher.subscribe(listener)};
 		const {text, isError} = await this.#operations.run(label, async signal =>
 			operation({signal, runs: () => runsOf(this.#view.state), waitForStack: async (before, budgetMs) => waitForStack(source, before, budgetMs, signal)}),
 		);
+		if (name === 'restartStack' && !isError) for (const service of services) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
 		for (const id of ids) this.#setPending(id, undefined);
 		if (!this.#operations.signal.aborted) this.say(text, isError);
 	}
@@ -222,9 +276,9 @@ export class StackSession {
 		this.#timer = undefined;
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
-		const deliberateIds = new Set(this.#view.pending.keys());
-		const budgets = evaluateBudgets(this.#view.budgets, {now, state: this.#view.state, budgets: this.profile.budgets, deliberateIds});
-		this.#view = {...this.#view, budgets, now};
+		// Rows with an action under way (restarting…) hold their budgets: no warning for a restart asked for.
+		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host), new Set(this.#view.pending.keys()));
+		this.#view = {...this.#view, budgets, now, soak: summarizeSoak(this.monitor, budgets)};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
 }

@@ -34,6 +34,7 @@ const sampleBatchMs = 100;
 export class StackWatcher {
 	#state: StackState;
 	readonly #listeners = new Set<Listener>();
+	readonly #eventListeners = new Set<(event: EngineEvent) => void>();
 	readonly #controller = new AbortController();
 	readonly #stats: ContainerStatsSource;
 	#pendingSamples = new Map<string, StatsSample>();
@@ -70,6 +71,12 @@ export class StackWatcher {
 	subscribe(listener: Listener): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
+	}
+
+	/** Engine events as they arrive (after a listing, those held during it). */
+	subscribeEvents(listener: (event: EngineEvent) => void): () => void {
+		this.#eventListeners.add(listener);
+		return () => this.#eventListeners.delete(listener);
 	}
 
 	start(): void {
@@ -149,6 +156,7 @@ export class StackWatcher {
 
 		this.#inspectTimers.clear();
 		this.#listeners.clear();
+		this.#eventListeners.clear();
 	}
 
 	#onEvent(event: EngineEvent): void {
@@ -158,6 +166,7 @@ export class StackWatcher {
 		}
 
 		this.#dispatch({type: 'engine-event', event});
+		for (const listener of this.#eventListeners) listener(event);
 		if (event.action !== 'destroy') {
 			this.#scheduleInspect(event.id);
 		}

@@ -1,7 +1,7 @@
 import type {Command} from './keymap.js';
 import {nextSortKey, type SortKey} from './table/rows.js';
 
-export type Panel = 'table' | 'logs' | 'details' | 'tunnels' | 'warnings';
+export type Panel = 'table' | 'logs' | 'details' | 'tunnels' | 'warnings' | 'soak';
 
 /** A dangerous action waiting for y/n. */
 export type Confirmation = {readonly command: 'stop' | 'restartStack'; readonly id: string | undefined; readonly question: string};
@@ -59,7 +59,7 @@ export const initialAppState: AppState = {
 	helpOffset: 0,
 };
 
-const panelOf: Partial<Record<Command, Panel>> = {logs: 'logs', details: 'details', tunnels: 'tunnels', warnings: 'warnings'};
+const panelOf: Partial<Record<Command, Panel>> = {logs: 'logs', details: 'details', tunnels: 'tunnels', warnings: 'warnings', soak: 'soak'};
 
 /** Navigation and panels. Actions that touch containers are the caller's: this only says what is shown. */
 export function reduceApp(state: AppState, action: AppAction): AppState {
@@ -111,7 +111,7 @@ function applyCommand(state: AppState, action: Extract<AppAction, {type: 'comman
 	if (command === 'sort') return {...state, sortKey: nextSortKey(state.sortKey)};
 	if (command === 'filter') return {...state, textInput: {purpose: 'filter', text: state.filterText}};
 	if (command === 'search') return {...state, textInput: {purpose: 'search', text: ''}};
-	if (state.panel === 'tunnels' || state.panel === 'warnings' || state.panel === 'details') {
+	if (state.panel === 'tunnels' || state.panel === 'warnings' || state.panel === 'details' || state.panel === 'soak') {
 		return {...state, panelIndex: moveIndex(state.panelIndex, command, action.panelSize, action.pageSize)};
 	}
 

@@ -19,6 +19,7 @@ import {StatusLine} from './status-line.js';
 import {arrangeRows} from './table/rows.js';
 import {ServicesTable} from './table/services-table.js';
 import {defaultTheme, type Theme} from './theme.js';
+import {stackStartupText} from './panels/soak-lines.js';
 import {useLogs} from './use-logs.js';
 import {useSessionView} from './use-session.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -37,12 +38,14 @@ export type AppProps = {
 	readonly onShell: (containerId: string) => void;
 	/** Copies text to the clipboard and says how, or why it could not. */
 	readonly onCopy: (text: string) => CopyResult;
+	/** `--record DIR`: shown in the header and the soak panel. */
+	readonly recordPath?: string | undefined;
 };
 
 const noServices: readonly string[] = [];
 
 /** The dashboard: header, services table, the open panel or log pane, and the status line. */
-export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy}: AppProps) {
+export function App({session, profile, engine, isReadOnly, serviceNames = noServices, keymap = defaultKeymap, theme = defaultTheme, onQuit, onShell, onCopy, recordPath}: AppProps) {
 	const view = useSessionView(session);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [state, setState] = useState<AppState>(initialAppState);
@@ -105,7 +108,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 			setState(result.state);
 		}
 
-		runEffects(result.effects, ports.current);
+		runEffects(result, ports.current);
 	}, []);
 	useInput(onInput);
 
@@ -127,6 +130,8 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				warningCount={warningCount}
 				tunnelUrl={tunnelUrl}
 				isReadOnly={isReadOnly}
+				recordPath={recordPath}
+				stackStartup={stackStartupText(view.budgets.stackStartup)}
 			/>
 			{state.isHelpOpen ? (
 				<HelpOverlay width={columns} height={bodyRows} offset={state.helpOffset} keymap={keymap} isReadOnly={isReadOnly} theme={theme} />
@@ -136,7 +141,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 					{state.panel === 'logs' && !isLogNote ? <LogPane state={logs.state} theme={theme} /> : undefined}
 					{isLogNote ? <MissingNote title="Logs" service={selected?.status.service ?? ''} width={columns} height={panelRows} theme={theme} /> : undefined}
 					{isSplit && state.panel !== 'logs' ? (
-						<Panels state={state} view={view} session={session} profile={profile} selected={selected} width={columns} height={panelRows} theme={theme} onLineCount={onLineCount} />
+						<Panels state={state} view={view} session={session} profile={profile} selected={selected} width={columns} height={panelRows} theme={theme} onLineCount={onLineCount} recordPath={recordPath} />
 					) : undefined}
 				</Box>
 			)}

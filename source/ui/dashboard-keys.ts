@@ -4,7 +4,7 @@ import type {TunnelStatus} from '../stack/tunnels/index.js';
 import {type AppState, reduceApp} from './app-state.js';
 import {findSelected, isMissingRow, noContainerText, rowKey} from './dashboard-rows.js';
 import {maximumHelpOffset} from './format/help-layout.js';
-import {type KeyPress, routeKey} from './key-handler.js';
+import {type KeyOutcome, type KeyPress, routeKey} from './key-handler.js';
 import type {Command, Keymap} from './keymap.js';
 import {dashboardLayout, tablePageSize} from './layout.js';
 import {arrangeRows, type TableRow} from './table/rows.js';
@@ -35,26 +35,39 @@ export type KeyEffect =
 	| {readonly type: 'copy'; readonly text: string}
 	| {readonly type: 'log'; readonly action: LogViewAction};
 
+/** What a press did, for a record (`--record`); the selected container is its target. */
+export type KeyRecord = {readonly press: KeyPress; readonly outcome: KeyOutcome; readonly target: string | undefined};
+
 export type KeyResult = {readonly state: AppState; readonly effects: readonly KeyEffect[]};
 
+/** A folded chunk: also what each press did, in order. */
+export type FoldResult = KeyResult & {readonly records: readonly KeyRecord[]};
+
 /** Folds a chunk of presses: each press sees the state the previous one produced. */
-export function foldKeys(state: AppState, presses: readonly KeyPress[], context: KeyContext): KeyResult {
+export function foldKeys(state: AppState, presses: readonly KeyPress[], context: KeyContext): FoldResult {
 	let current = state;
 	const effects: KeyEffect[] = [];
+	const records: KeyRecord[] = [];
 	for (const press of presses) {
 		const result = reduceKey(current, press, context);
 		current = result.state;
 		effects.push(...result.effects);
+		records.push(result.record);
 	}
 
-	return {state: current, effects};
+	return {state: current, effects, records};
 }
 
 /** One press: the new state and what to run. Pure; the rows it acts on are arranged by the state it is given. */
-export function reduceKey(state: AppState, press: KeyPress, context: KeyContext): KeyResult {
+export function reduceKey(state: AppState, press: KeyPress, context: KeyContext): KeyResult & {readonly record: KeyRecord} {
 	const arranged = arrangeRows(context.rows, state.sortKey, state.filterText);
 	const selected = findSelected(arranged, state.selectedKey);
 	const outcome = routeKey(press, state, context);
+	const result = applyOutcome(outcome, state, arranged, selected, context);
+	return {...result, record: {press, outcome, target: selected?.status.container}};
+}
+
+function applyOutcome(outcome: KeyOutcome, state: AppState, arranged: readonly TableRow[], selected: TableRow | undefined, context: KeyContext): KeyResult {
 	switch (outcome.type) {
 		case 'none': {
 			return {state, effects: []};

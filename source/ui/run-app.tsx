@@ -22,6 +22,8 @@ export type RunAppOptions = {
 	/** The profile's active compose services, shown as `missing` rows until they have a container. */
 	readonly serviceNames: readonly string[];
 	readonly keymap: Keymap;
+	/** `--record DIR`, shown in the header. */
+	readonly recordPath?: string | undefined;
 };
 
 /**
@@ -55,6 +57,7 @@ export async function runApp(options: RunAppOptions): Promise<NodeJS.Signals | u
 			isReadOnly={options.isReadOnly}
 			serviceNames={options.serviceNames}
 			keymap={options.keymap}
+			recordPath={options.recordPath}
 			theme={theme}
 			onQuit={() => quit()}
 			onCopy={text => copyToClipboard(text, terminalCopyPorts(process.stdout))}

@@ -66,7 +66,8 @@ function footerCommands(facts: FooterFacts, keymap: Keymap): Command[] {
 		}
 
 		case 'details':
-		case 'warnings': {
+		case 'warnings':
+		case 'soak': {
 			return ['moveDown', 'pageDown', 'back', 'help', 'quit'];
 		}
 	}

@@ -41,6 +41,10 @@ export type HeaderFacts = {
 	/** Shown when the profile has exactly one tunnel and its URL is known. */
 	readonly tunnelUrl?: string | undefined;
 	readonly isReadOnly?: boolean | undefined;
+	/** `--record DIR`: where the run is recorded. */
+	readonly recordPath?: string | undefined;
+	/** `stack healthy in 12 s / 60 s` once the stack's startup is timed. */
+	readonly stackStartup?: string | undefined;
 };
 
 export type HeaderSegment = {readonly label?: string; readonly text: string; readonly color?: Color; readonly isBold?: boolean};
@@ -56,6 +60,7 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{text: warnings, color: facts.warningCount > 0 ? theme.status.warning : theme.status.muted},
 	];
 	if (facts.isReadOnly) identity.push({text: 'read-only', color: theme.status.warning});
+	if (facts.recordPath !== undefined) identity.push({label: 'rec', text: facts.recordPath, color: theme.status.error});
 	// Last: an engine address can be long, and truncation should cut it rather than the warnings.
 	identity.push({label: 'engine', ...engineText(engine, theme)});
 
@@ -65,6 +70,7 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{label: 'cpu', text: formatPercentCell(stack.cpuPercent) + cpuBudget},
 		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes), color: budgetColor(stack.budgetStatus, theme)},
 	];
+	if (facts.stackStartup !== undefined) totals.push({text: facts.stackStartup, color: theme.status.muted});
 	if (facts.tunnelUrl !== undefined) totals.push({label: 'tunnel', text: facts.tunnelUrl, color: theme.accent});
 
 	const hostLine: HeaderSegment[] = [

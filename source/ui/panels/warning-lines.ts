@@ -1,5 +1,5 @@
-import type {BudgetKind, BudgetLevel, BudgetMeter, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
-import {formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
+import type {BudgetLevel, BudgetMeter, BudgetResource, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
+import {formatBudgetValue, formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
@@ -25,17 +25,23 @@ export function orderedWarnings(warnings: readonly BudgetWarning[]): BudgetWarni
 	return [...active, ...ended];
 }
 
-/** A budget amount in its unit: bytes, percent (100 = one core), or seconds for startup. */
-export function formatAmount(kind: BudgetKind, value: number): string {
-	if (kind === 'memory') return formatBytes(value);
-	return kind === 'cpu' ? formatPercent(value) : formatDuration(value / 1000);
+/** A meter's amount: bytes or percent (100 = one core). */
+export function formatAmount(resource: BudgetResource, value: number): string {
+	return resource === 'memory' ? formatBytes(value) : formatPercent(value);
+}
+
+/** A warning's worst value against its limit as written: `240.1MiB / 200MB`, `97.5% / 100%`. */
+function peakText(warning: BudgetWarning): string {
+	const unit = warning.kind === 'leak' ? 'bytes-per-hour' : warning.kind === 'recovery' ? 'ms' : warning.unit;
+	const peak = unit === 'ms' ? formatDuration(warning.peak / 1000) : formatBudgetValue(unit, warning.peak);
+	return `${peak} / ${warning.written}`;
 }
 
 /** The meters (usage against budget, by level), then the warnings list. */
 export function warningsContent({budgets, now, selectedIndex, theme}: WarningsInput): WarningsContent {
 	const warnings = orderedWarnings(budgets.warnings);
 	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
-	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => subjectOf(warning.service))];
+	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => warning.subject)];
 	const subjectWidth = Math.min(maximumSubjectWidth, Math.max(7, ...subjects.map(subject => textWidth(subject))));
 	const title: Segment[] = [
 		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
@@ -45,7 +51,7 @@ export function warningsContent({budgets, now, selectedIndex, theme}: WarningsIn
 
 	const rows = warnings.map(warning => ({
 		warning,
-		peak: `${formatAmount(warning.kind, warning.peak)} / ${formatAmount(warning.kind, warning.budget)}`,
+		peak: peakText(warning),
 		duration: formatDuration((warning.endedAt === undefined ? Math.max(warning.durationMs, now - warning.startedAt) : warning.durationMs) / 1000),
 	}));
 	const peakWidth = Math.max(13, ...rows.map(row => textWidth(row.peak)));
@@ -63,7 +69,7 @@ export function warningsContent({budgets, now, selectedIndex, theme}: WarningsIn
 			isSelected,
 			segments: [
 				{text: (isSelected ? theme.selection.marker : '').padEnd(markerWidth)},
-				{text: columns(warning.kind, subjectOf(warning.service), formatClockTime(warning.startedAt), peak, duration), color: isActive ? theme.status.error : undefined},
+				{text: columns(warning.kind, warning.subject, formatClockTime(warning.startedAt), peak, duration), color: isActive ? theme.status.error : undefined},
 				{text: isActive ? 'active' : `ended ${formatClockTime(warning.endedAt ?? 0)}`, color: isActive ? theme.status.error : theme.status.muted, isBold: isActive},
 			],
 		});
