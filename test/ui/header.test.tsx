@@ -2,7 +2,7 @@ import './force-color.js';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
-import {Header, type HeaderProps} from '../../source/ui/header.js';
+import {haveEqualFacts, Header, type HeaderProps} from '../../source/ui/header.js';
 import {createTheme} from '../../source/ui/theme.js';
 
 const gibibyte = 1024 ** 3;
@@ -53,4 +53,24 @@ test('at 80 columns lines are cut at the end, keeping the warnings', t => {
 test('a stack near its memory budget shows it in yellow', t => {
 	const frame = render(<Header {...base} theme={createTheme({isColorEnabled: true})} stack={{...base.stack, budgetStatus: 'near'}} />).lastFrame() ?? '';
 	t.regex(frame.split('\n')[1] ?? '', /\u001B\[33m[^\u001B]*512MiB \/ 1GiB/);
+});
+
+test('a header given new values shows them, also when only a field of its engine or stack objects changed', t => {
+	const {rerender, lastFrame} = render(<Header {...base} />);
+	rerender(<Header {...base} stack={{...base.stack, cpuPercent: 75}} />);
+	t.regex(lastFrame() ?? '', /stack {2}cpu 75\.00% \/ 200\.00%/);
+	rerender(<Header {...base} stack={{...base.stack, cpuPercent: 75}} engine={{...base.engine, status: 'lost', error: 'gone'}} />);
+	t.notRegex(lastFrame() ?? '', /20\.10\.24$/m);
+	rerender(<Header {...base} stack={{...base.stack, cpuPercent: 75}} engine={{...base.engine, status: 'lost', error: 'gone'}} now={base.now + 1000} />);
+	t.regex(lastFrame() ?? '', /soak 01:02:04/);
+});
+
+test('header facts are equal when each value is the same or an object with the same values, and not otherwise', t => {
+	t.true(haveEqualFacts(base, {...base, engine: {...base.engine}, stack: {...base.stack}}));
+	t.false(haveEqualFacts(base, {...base, stack: {...base.stack, memoryBytes: 1}}));
+	t.false(haveEqualFacts(base, {...base, now: base.now + 1}));
+	t.false(haveEqualFacts(base, {...base, engine: {...base.engine, error: 'lost'}}));
+	t.false(haveEqualFacts({...base, tunnelUrl: undefined}, {...base}));
+	const {tunnelUrl: _, ...withoutTunnel} = base;
+	t.false(haveEqualFacts(base, withoutTunnel));
 });

@@ -1,4 +1,4 @@
-import {useContext, useLayoutEffect, useMemo, useRef} from 'react';
+import {memo, useContext, useLayoutEffect, useMemo, useRef} from 'react';
 import {Box, type DOMElement, Text} from 'ink';
 import stringWidth from 'string-width';
 import {RawLinesContext, screenTop} from '../raw-lines.js';
@@ -27,7 +27,9 @@ export type ServicesTableProps = {
  * rows that fit in `height` rendered, scrolled to keep the selection in view. Rows are keyed by
  * container id, so new values update them in place.
  */
-export function ServicesTable({rows, width, height, selectedId, sortKey = 'name', filterText = '', theme = defaultTheme}: ServicesTableProps) {
+export const ServicesTable = memo(ServicesTableLines); // Not again for a log line or a key that changed none of its props.
+
+function ServicesTableLines({rows, width, height, selectedId, sortKey = 'name', filterText = '', theme = defaultTheme}: ServicesTableProps) {
 	const arranged = useMemo(() => arrangeRows(rows, sortKey, filterText), [rows, sortKey, filterText]);
 	const scaled = useMemo(() => scaledServices(rows), [rows]);
 	const widths = useMemo(() => contentWidths(rows, scaled), [rows, scaled]);
