@@ -168,8 +168,6 @@ test('unset variables and keys without effect are warnings; keys the engine is n
 		'warnings.yml:5:12: variable TAG is not set, substituting an empty string',
 		'warnings.yml:28:9: services.web.volumes[0] mode "z" is not applied by stacktui',
 		'warnings.yml:1:1: version is obsolete and ignored',
-		// Compose v2 drops a CPU reservation too: warned, not refused (FreshPoC has one).
-		'warnings.yml:15:37: services.web.deploy.resources.reservations.cpus has no effect on containers (used by swarm mode)',
 	]);
 	t.deepEqual(Object.fromEntries(Object.entries(warned.refusals).map(([name, refusals]) => [name, refusals.map(refusal => refusal.line)])), {
 		web: ['warnings.yml:23:9: services.web.networks.back.ipv4_address: is not supported by stacktui through the Engine API'],
