@@ -55,6 +55,8 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 	const {bodyRows, isSplit, tableRows, panelRows} = dashboardLayout(terminalRows, state, arranged.length);
 
 	const containers = useMemo(() => [...view.state.containers.values()], [view.state.containers]);
+	// Once per session view: the app renders for every batch of log lines and every key too.
+	const totals = useMemo(() => stackTotals(view), [view]);
 	const logs = useLogs({
 		createSource: () => session.createLogSource(),
 		containers: state.panel === 'logs' ? containers : [],
@@ -124,7 +126,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				profileName={profile.name}
 				engine={{host: engine.host, version: engine.version, status: view.state.engine, error: view.state.engineError}}
 				host={view.host}
-				stack={stackTotals(view)}
+				stack={totals}
 				startedAt={view.startedAt}
 				now={view.now}
 				warningCount={warningCount}

@@ -71,21 +71,8 @@ export function shortPort(port: string): string {
 	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
 }
 
-/** Totals by view: the app asks on every render, and renders for log lines and keys too. */
-const totalsOfView = new WeakMap<SessionView, StackTotals>();
-
-/** The header's stack line: sums over the running containers, against the stack budget (one object per view). */
+/** The header's stack line: sums over the running containers, against the stack budget. */
 export function stackTotals(view: SessionView): StackTotals {
-	let totals = totalsOfView.get(view);
-	if (totals === undefined) {
-		totals = sumStack(view);
-		totalsOfView.set(view, totals);
-	}
-
-	return totals;
-}
-
-function sumStack(view: SessionView): StackTotals {
 	const meters = view.budgets.meters.filter(meter => meter.service === undefined);
 	const samples = [...view.state.stats.values()];
 	return {

@@ -47,12 +47,3 @@ test('stack totals are unknown before any sample, and carry the stack budget and
 	const calm = stackTotals(view(new Map(), {...budgets, meters: budgets.meters.map(meter => ({...meter, level: meter.service === undefined ? 'near' : 'over'}))}));
 	t.is(calm.budgetStatus, 'near', 'a service over its own budget does not make the stack over');
 });
-
-test('stack totals follow each new view: a view whose samples changed gets new sums, the same view the same totals', t => {
-	const first = view(new Map([['a', sample(10, 100)]]));
-	t.is(stackTotals(first), stackTotals(first));
-	const next = {...first, state: {...first.state, stats: new Map([['a', sample(20, 300)]])}};
-	t.is(stackTotals(next).cpuPercent, 20);
-	t.is(stackTotals(next).memoryBytes, 300);
-	t.is(stackTotals(first).cpuPercent, 10);
-});
