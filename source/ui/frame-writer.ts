@@ -17,6 +17,8 @@ export class FrameWriter extends EventEmitter {
 	#lines: string[] = [];
 	#inkLines: string[] = [];
 	#isCleared = true;
+	#isDrawPending = false;
+	#isDisposed = false;
 	readonly #stopListening: () => void;
 
 	constructor(
@@ -26,7 +28,7 @@ export class FrameWriter extends EventEmitter {
 	) {
 		super();
 		terminal.on('resize', this.#onResize);
-		this.#stopListening = rawLines?.subscribe(() => this.#draw()) ?? (() => {});
+		this.#stopListening = rawLines?.subscribe(() => this.#drawSoon()) ?? (() => {});
 	}
 
 	get columns(): number {
@@ -42,7 +44,8 @@ export class FrameWriter extends EventEmitter {
 		// ink's own eraser writes '' here on a narrowing resize: not a frame.
 		if (frame === '') return true;
 		this.#inkLines = frame.split('\n');
-		this.#draw();
+		if (this.rawLines === undefined) this.#draw();
+		else this.#drawSoon();
 		return true;
 	}
 
@@ -54,8 +57,23 @@ export class FrameWriter extends EventEmitter {
 
 	/** Stops following the terminal's size and the raw regions. */
 	dispose(): void {
+		this.#isDisposed = true;
 		this.terminal.off('resize', this.#onResize);
 		this.#stopListening();
+	}
+
+	/**
+	 * With raw regions, one React commit brings ink's frame (written before layout effects run) and
+	 * then the regions' new lines (set in layout effects): both are drawn once, together, after the
+	 * commit — not a header-only frame followed by the table a moment later.
+	 */
+	#drawSoon(): void {
+		if (this.#isDrawPending) return;
+		this.#isDrawPending = true;
+		queueMicrotask(() => {
+			this.#isDrawPending = false;
+			if (!this.#isDisposed) this.#draw();
+		});
 	}
 
 	#draw(): void {

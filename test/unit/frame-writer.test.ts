@@ -3,6 +3,7 @@ import test from 'ava';
 import {seededRandom} from '../helpers/random.js';
 import {beginSynchronized, diffFrame, endSynchronized} from '../../source/ui/frame-diff.js';
 import {FrameWriter} from '../../source/ui/frame-writer.js';
+import {RawLines} from '../../source/ui/raw-lines.js';
 import {drawnAlone, VirtualTerminal} from '../helpers/virtual-terminal.js';
 
 /** A terminal stream that feeds a virtual terminal. */
@@ -93,4 +94,31 @@ test('after a resize or a shell the whole frame is drawn again on a cleared scre
 
 test('the diff never draws below the terminal', t => {
 	t.false(diffFrame([], ['a', 'b', 'c'], 2).includes('\u001B[3;1H'));
+});
+
+test('with raw regions, ink\'s frame and the regions a commit sets are drawn once, together; a region changed later is drawn too', async t => {
+	const {screen, stream} = fakeTerminal(40, 6);
+	const rawLines = new RawLines();
+	const writer = new FrameWriter(stream as unknown as NodeJS.WriteStream, undefined, rawLines);
+	// As in a React commit: ink writes its frame (the table's box blank), then the table's layout effect sets its lines.
+	writer.write('soak 00:00:01\n\n\nstatus');
+	rawLines.set('table', {top: 1, lines: ['web   1.00%', 'db    2.00%']});
+	t.is(stream.written.length, 0, 'nothing drawn halfway through the commit');
+	await Promise.resolve();
+	t.is(stream.written.length, 1);
+	t.deepEqual(screen.snapshot().slice(0, 4), ['soak 00:00:01', 'web   1.00%', 'db    2.00%', 'status']);
+
+	writer.write('soak 00:00:02\n\n\nstatus');
+	rawLines.set('table', {top: 1, lines: ['web   1.00%', 'db    2.50%']});
+	await Promise.resolve();
+	t.is(stream.written.length, 2);
+	t.deepEqual(screen.snapshot().slice(0, 4), ['soak 00:00:02', 'web   1.00%', 'db    2.50%', 'status']);
+
+	rawLines.set('table', {top: 1, lines: ['web   3.00%', 'db    2.50%']});
+	await Promise.resolve();
+	t.is(screen.snapshot()[1], 'web   3.00%', 'a change of the region alone reaches the screen');
+	writer.dispose();
+	writer.write('soak 00:00:03\n\n\nstatus');
+	await Promise.resolve();
+	t.is(stream.written.length, 3, 'nothing is drawn once disposed');
 });
