@@ -6,6 +6,8 @@ import {sanitize} from './sanitize.js';
 export type BufferedLine = {
 	/** Arrival order across the whole buffer, from 1; tells new lines from old ones. */
 	readonly sequence: number;
+	/** `marker`: stacktui's own note between lines (a removed container's lines end here), not container output. */
+	readonly kind: 'line' | 'marker';
 	readonly service: string;
 	/** The name shown in front of the line: the service, or service-N for a replica. */
 	readonly label: string;
@@ -74,6 +76,9 @@ function isBefore(line: BufferedLine, other: BufferedLine): boolean {
 
 type Listener = () => void;
 
+/** Which service a line belongs to and the name shown in front of it. */
+export type LineOrigin = {readonly service: string; readonly label: string};
+
 /**
  * Log lines of the followed containers, bounded by count: per service, and merged for
  * the "all services" view, each dropping its oldest lines beyond its limit. Text is
@@ -102,20 +107,21 @@ export class LogBuffer {
 		return [...this.#labels];
 	}
 
-	push(origin: {readonly service: string; readonly label: string}, line: LogLine): BufferedLine {
-		this.#sequence += 1;
+	push(origin: LineOrigin, line: LogLine): BufferedLine {
 		const timeNano = toNanoseconds(line.time) || (this.#lastTimes.get(line.containerId) ?? 0n);
 		this.#lastTimes.set(line.containerId, timeNano);
-		const stored: BufferedLine = {
-			sequence: this.#sequence,
-			service: origin.service,
-			label: origin.label,
-			containerId: line.containerId,
-			stream: line.stream,
-			time: line.time,
-			timeNano,
-			text: sanitize(line.text),
-		};
+		return this.#store(origin, {kind: 'line', containerId: line.containerId, stream: line.stream, time: line.time, timeNano, text: sanitize(line.text)});
+	}
+
+	/** Adds stacktui's own note at a time among the lines, e.g. where a removed container's lines end. */
+	mark(origin: LineOrigin, containerId: string, timeNano: bigint, text: string): BufferedLine {
+		const time = new Date(Number(timeNano / 1_000_000n)).toISOString();
+		return this.#store(origin, {kind: 'marker', containerId, stream: 'stdout', time, timeNano, text: sanitize(text)});
+	}
+
+	#store(origin: LineOrigin, line: Omit<BufferedLine, 'sequence' | 'service' | 'label'>): BufferedLine {
+		this.#sequence += 1;
+		const stored: BufferedLine = {sequence: this.#sequence, service: origin.service, label: origin.label, ...line};
 		let lines = this.#services.get(origin.service);
 		if (lines === undefined) {
 			lines = new BoundedLines(this.limits.linesPerService);

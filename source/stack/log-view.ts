@@ -223,7 +223,7 @@ function lineRows(state: LogViewState): number {
 /** Recomputes the matches; a new search text selects the newest match and shows it. */
 function withSearch(state: LogViewState, text: string, isNewSearch: boolean): LogViewState {
 	const pattern = searchPattern(text);
-	const matches = pattern === undefined ? [] : state.shown.filter(line => pattern.test(line.text)).map(line => line.sequence);
+	const matches = pattern === undefined ? [] : state.shown.filter(line => line.kind === 'line' && pattern.test(line.text)).map(line => line.sequence);
 	const searched = {...state, search: text, matches};
 	if (isNewSearch) {
 		const newest = matches.at(-1);

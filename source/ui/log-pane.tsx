@@ -47,6 +47,10 @@ function Row({row, state, labelWidth, theme}: RowProps) {
 	}
 
 	const {line} = row;
+	if (line.kind === 'marker') {
+		return <Text wrap="truncate-end" color={theme.status.muted}>{line.text}</Text>;
+	}
+
 	const gutter = !theme.isStyled && state.search !== '' ? (row.isCurrentMatch ? '> ' : '  ') : '';
 	return (
 		<Text wrap="truncate-end" bold={theme.isStyled && row.isCurrentMatch}>

@@ -17,6 +17,7 @@ function lines(from: number, to: number, texts: Readonly<Record<number, string>>
 	for (let sequence = from; sequence <= to; sequence += 1) {
 		result.push({
 			sequence,
+			kind: 'line',
 			service: 'web',
 			label: 'web',
 			containerId: 'c1',
