@@ -9,17 +9,20 @@ export type LogViewState = {
 	readonly service: string | undefined;
 	/** Every buffered line of the source, oldest first. */
 	readonly lines: readonly BufferedLine[];
-	/** The lines in view: all of them when following, those up to the horizon when paused. */
+	/**
+	 * The lines in view: all of them when following; when paused, those there were at the
+	 * pause, kept even when the buffer drops them (a flood must not empty a paused view).
+	 */
 	readonly shown: readonly BufferedLine[];
-	/** Lines the buffer dropped to stay bounded. */
+	/** Lines dropped before the shown ones: the buffer's count, frozen while paused. */
 	readonly dropped: number;
+	/** Lines the source ever stored (buffered plus dropped); the new lines of a pause are the difference. */
+	readonly received: number;
 	/** Labels in first-seen order, for stable colors. */
 	readonly labels: readonly string[];
 	/** Rows available for lines. */
 	readonly height: number;
 	readonly isPaused: boolean;
-	/** While paused, the newest sequence number in view; later lines count as new. */
-	readonly horizon: number;
 	/** Rows hidden below the bottom of the view; 0 at the bottom. */
 	readonly scrollOffset: number;
 	readonly search: string;
@@ -60,10 +63,10 @@ export function initialLogView(selectedService?: string, height = 20, isAllServi
 		lines: [],
 		shown: [],
 		dropped: 0,
+		received: 0,
 		labels: [],
 		height,
 		isPaused: false,
-		horizon: 0,
 		scrollOffset: 0,
 		search: '',
 		matches: [],
@@ -79,9 +82,13 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 				return state;
 			}
 
-			const {lines, dropped, labels} = action;
-			const shown = state.isPaused ? lines.filter(line => line.sequence <= state.horizon) : lines;
-			return withSearch(clamp({...state, lines, shown, dropped, labels}), state.search, false);
+			const {lines, labels} = action;
+			const received = lines.length + action.dropped;
+			if (state.isPaused) {
+				return clamp({...state, lines, received, labels});
+			}
+
+			return withSearch(clamp({...state, lines, shown: lines, dropped: action.dropped, received, labels}), state.search, false);
 		}
 
 		case 'resized': {
@@ -142,9 +149,9 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 	}
 }
 
-/** Lines that arrived since the view was paused. */
+/** Lines that arrived since the view was paused, those the buffer dropped since included. */
 export function newLineCount(state: LogViewState): number {
-	return state.lines.length - state.shown.length;
+	return state.isPaused ? Math.max(0, state.received - state.shown.length - state.dropped) : 0;
 }
 
 /** The rows to draw, top to bottom, at most `height` of them. */
@@ -182,7 +189,8 @@ function withSource(state: LogViewState, selectedService: string | undefined, is
 }
 
 function follow(state: LogViewState): LogViewState {
-	return withSearch({...state, isPaused: false, horizon: 0, shown: state.lines, scrollOffset: 0}, state.search, false);
+	const dropped = state.received - state.lines.length;
+	return withSearch({...state, isPaused: false, shown: state.lines, dropped, scrollOffset: 0}, state.search, false);
 }
 
 function pause(state: LogViewState): LogViewState {
@@ -190,8 +198,7 @@ function pause(state: LogViewState): LogViewState {
 		return state;
 	}
 
-	const horizon = state.lines.reduce((newest, line) => Math.max(newest, line.sequence), 0);
-	return {...state, isPaused: true, horizon};
+	return {...state, isPaused: true};
 }
 
 /** Positive amounts scroll toward older lines; leaving the bottom pauses the view. */
