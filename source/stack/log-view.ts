@@ -1,4 +1,5 @@
 import type {BufferedLine} from './log-buffer.js';
+import {type TextPiece, wrapText} from './wrap-text.js';
 
 /** What the log pane shows and where, changed only by `reduceLogView`. */
 export type LogViewState = {
@@ -22,6 +23,10 @@ export type LogViewState = {
 	readonly labels: readonly string[];
 	/** Rows available for lines. */
 	readonly height: number;
+	/** Columns of the pane, for wrapping. */
+	readonly width: number;
+	/** Long lines continue on the next rows instead of being cut with `…`. */
+	readonly isWrapped: boolean;
 	readonly isPaused: boolean;
 	/** Rows hidden below the bottom of the view; 0 at the bottom. */
 	readonly scrollOffset: number;
@@ -41,21 +46,21 @@ export type LogViewAction =
 			readonly dropped: number;
 			readonly labels: readonly string[];
 	  }
-	| {readonly type: 'resized'; readonly height: number}
+	| {readonly type: 'resized'; readonly height: number; readonly width?: number}
 	| {readonly type: 'selectService'; readonly service: string | undefined}
 	| {readonly type: 'scrollUp' | 'scrollDown'; readonly count?: number}
 	| {readonly type: 'pageUp' | 'pageDown' | 'scrollToTop' | 'scrollToBottom' | 'togglePause'}
 	| {readonly type: 'setSearch'; readonly text: string}
-	| {readonly type: 'nextMatch' | 'previousMatch' | 'toggleTimestamps' | 'toggleAllServices'};
+	| {readonly type: 'nextMatch' | 'previousMatch' | 'toggleTimestamps' | 'toggleAllServices' | 'toggleWrap'};
 
-/** A row of the pane: a line, the note about dropped lines on top, the new-lines marker below. */
+/** A row of the pane: a line (or, wrapped, one piece of it), the note about dropped lines on top, the new-lines marker below. */
 export type LogRow =
-	| {readonly type: 'line'; readonly line: BufferedLine; readonly isCurrentMatch: boolean}
+	| {readonly type: 'line'; readonly line: BufferedLine; readonly isCurrentMatch: boolean; readonly piece?: TextPiece}
 	| {readonly type: 'dropped'; readonly count: number}
 	| {readonly type: 'newLines'; readonly count: number};
 
 /** The view of the selected service's lines, or of all services'. */
-export function initialLogView(selectedService?: string, height = 20, isAllServices = false): LogViewState {
+export function initialLogView(selectedService?: string, height = 20, isAllServices = false, width = 80): LogViewState {
 	return {
 		selectedService,
 		isAllServices,
@@ -66,6 +71,8 @@ export function initialLogView(selectedService?: string, height = 20, isAllServi
 		received: 0,
 		labels: [],
 		height,
+		width,
+		isWrapped: false,
 		isPaused: false,
 		scrollOffset: 0,
 		search: '',
@@ -92,7 +99,7 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 		}
 
 		case 'resized': {
-			return clamp({...state, height: Math.max(1, action.height)});
+			return clamp({...state, height: Math.max(1, action.height), width: Math.max(1, action.width ?? state.width)});
 		}
 
 		case 'selectService': {
@@ -146,6 +153,10 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 		case 'toggleTimestamps': {
 			return {...state, hasTimestamps: !state.hasTimestamps};
 		}
+
+		case 'toggleWrap': {
+			return {...state, isWrapped: !state.isWrapped};
+		}
 	}
 }
 
@@ -154,21 +165,33 @@ export function newLineCount(state: LogViewState): number {
 	return state.isPaused ? Math.max(0, state.received - state.shown.length - state.dropped) : 0;
 }
 
-/** The rows to draw, top to bottom, at most `height` of them. */
-export function visibleRows(state: LogViewState): LogRow[] {
+/**
+ * The rows to draw, top to bottom, at most `height` of them. Wrapped, a line takes as many rows
+ * as its text needs beside a prefix of `prefixWidth` columns (timestamp, name); the bottom line
+ * of the view stays the one at the scroll position.
+ */
+export function visibleRows(state: LogViewState, prefixWidth = 0): LogRow[] {
 	const rows = lineRows(state);
 	const bottom = virtualLength(state) - state.scrollOffset;
-	const top = Math.max(0, bottom - rows);
 	const result: LogRow[] = [];
-	for (let index = top; index < bottom; index += 1) {
+	const rowsOf = (index: number): LogRow[] => {
 		const line = state.shown[index - noteRows(state)];
-		if (line === undefined) {
-			result.push({type: 'dropped', count: state.dropped});
-		} else {
-			result.push({type: 'line', line, isCurrentMatch: line.sequence === state.currentMatch});
-		}
+		if (line === undefined) return [{type: 'dropped', count: state.dropped}];
+		const isCurrentMatch = line.sequence === state.currentMatch;
+		if (!state.isWrapped) return [{type: 'line', line, isCurrentMatch}];
+		return wrapText(line.text, state.width - prefixWidth).map(piece => ({type: 'line', line, isCurrentMatch, piece}));
+	};
+
+	const groups: LogRow[][] = [];
+	for (let index = bottom - 1, used = 0; index >= 0 && used < rows; index -= 1) {
+		const group = rowsOf(index);
+		groups.unshift(group);
+		used += group.length;
 	}
 
+	const flat = groups.flat();
+	// Too many rows: the top line loses its first rows; a bottom line taller than the pane shows from its start.
+	result.push(...(flat.length <= rows ? flat : groups.length === 1 ? flat.slice(0, rows) : flat.slice(flat.length - rows)));
 	if (rows < state.height) {
 		result.push({type: 'newLines', count: newLineCount(state)});
 	}
@@ -176,7 +199,7 @@ export function visibleRows(state: LogViewState): LogRow[] {
 	return result;
 }
 
-/** A new source starts empty, following, keeping the search text and timestamp setting. */
+/** A new source starts empty, following, keeping the search text, timestamp and wrap settings. */
 function withSource(state: LogViewState, selectedService: string | undefined, isAllServices: boolean): LogViewState {
 	const service = isAllServices ? undefined : selectedService;
 	if (service === state.service) {
@@ -184,8 +207,8 @@ function withSource(state: LogViewState, selectedService: string | undefined, is
 		return isSame ? state : {...state, selectedService, isAllServices};
 	}
 
-	const fresh = initialLogView(selectedService, state.height, isAllServices);
-	return {...fresh, search: state.search, hasTimestamps: state.hasTimestamps};
+	const fresh = initialLogView(selectedService, state.height, isAllServices, state.width);
+	return {...fresh, search: state.search, hasTimestamps: state.hasTimestamps, isWrapped: state.isWrapped};
 }
 
 function follow(state: LogViewState): LogViewState {

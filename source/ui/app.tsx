@@ -59,6 +59,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 		containers: state.panel === 'logs' ? containers : [],
 		service: selected?.status.service,
 		height: Math.max(2, panelRows),
+		width: columns,
 	});
 
 	useEffect(() => {

@@ -24,6 +24,7 @@ const logActions: Partial<Record<Command, LogViewAction>> = {
 	previousMatch: {type: 'previousMatch'},
 	toggleTimestamps: {type: 'toggleTimestamps'},
 	toggleAllServices: {type: 'toggleAllServices'},
+	toggleWrap: {type: 'toggleWrap'},
 };
 
 /** Routes a key press: a pending question first, then text being typed, then the keymap of the focused pane. */

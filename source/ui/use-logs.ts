@@ -22,6 +22,8 @@ export type UseLogsOptions = {
 	readonly service: string | undefined;
 	/** Rows of the whole pane, header included. */
 	readonly height: number;
+	/** Columns of the pane, for wrapping long lines; 80 unless given. */
+	readonly width?: number;
 	/** Shortest time between two renders caused by new lines. */
 	readonly intervalMs?: number;
 };
@@ -42,9 +44,9 @@ export const defaultIntervalMs = 100;
  * New lines re-render at most once per interval, however fast they arrive.
  */
 export function useLogs(options: UseLogsOptions): LogsHandle {
-	const {service, height, containers, intervalMs = defaultIntervalMs} = options;
+	const {service, height, width = 80, containers, intervalMs = defaultIntervalMs} = options;
 	const [state, dispatch] = useReducer(reduceLogView, undefined, () =>
-		initialLogView(service, Math.max(1, height - logPaneHeaderRows)),
+		initialLogView(service, Math.max(1, height - logPaneHeaderRows), false, width),
 	);
 	// Read through refs: a new function or interval each render must not restart the streams.
 	const createSource = useRef(options.createSource);
@@ -62,8 +64,8 @@ export function useLogs(options: UseLogsOptions): LogsHandle {
 	}, [service]);
 
 	useEffect(() => {
-		dispatch({type: 'resized', height: height - logPaneHeaderRows});
-	}, [height]);
+		dispatch({type: 'resized', height: height - logPaneHeaderRows, width});
+	}, [height, width]);
 
 	useEffect(() => {
 		const current = createSource.current();
