@@ -57,6 +57,8 @@ function rowsAt(count: number, tick: number): TableRow[] {
 			budgetStatus: index % 5 === 0 ? 'near' : 'ok',
 			memoryBudgetBytes: 256 * mebibyte,
 			cpuBudgetPercent: 80,
+			cpuScale: 80,
+			memoryScale: 256 * mebibyte,
 			cpuHistory: history,
 			memoryHistory: history.map(value => value * mebibyte),
 			ports: index % 2 === 0 ? [`${8000 + index}→80/tcp`] : undefined,

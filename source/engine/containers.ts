@@ -48,9 +48,20 @@ export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo
 		exitCode: state.Running ? undefined : state.ExitCode,
 		restartCount: inspect.RestartCount,
 		isOomKilled: state.OOMKilled,
+		...limitsOf(inspect.HostConfig),
 		ports: publishedPorts(inspect.NetworkSettings?.Ports),
 		labels,
 	};
+}
+
+/** The CPU and memory limits a container runs under (NanoCpus from --cpus, or a CFS quota). */
+function limitsOf(host: Docker.ContainerInspectInfo['HostConfig'] | undefined): Pick<ContainerInfo, 'cpuLimitPercent' | 'memoryLimitBytes'> {
+	const nanoCpus = host?.NanoCpus ?? 0;
+	const quota = host?.CpuQuota ?? 0;
+	const period = host?.CpuPeriod || 100_000;
+	const cpuLimitPercent = nanoCpus > 0 ? nanoCpus / 1e7 : quota > 0 ? (quota / period) * 100 : undefined;
+	const memory = host?.Memory ?? 0;
+	return {...(cpuLimitPercent === undefined ? {} : {cpuLimitPercent}), ...(memory > 0 ? {memoryLimitBytes: memory} : {})};
 }
 
 type PortMap = Record<string, Array<{HostIp: string; HostPort: string}> | null> | undefined;

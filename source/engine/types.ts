@@ -35,6 +35,10 @@ export type ContainerInfo = {
 	/** Restarts done by the engine's restart policy (inspect RestartCount). */
 	readonly restartCount: number;
 	readonly isOomKilled: boolean;
+	/** CPU limit as `docker stats` counts CPU (100 = one core), from --cpus or a CPU quota; absent without one. */
+	readonly cpuLimitPercent?: number;
+	/** Memory limit in bytes; absent without one. */
+	readonly memoryLimitBytes?: number;
 	/** Published ports, e.g. `127.0.0.1:8080→80/tcp`; absent when unknown. */
 	readonly ports?: readonly string[];
 	readonly labels: Readonly<Record<string, string>>;

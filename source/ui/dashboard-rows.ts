@@ -4,6 +4,7 @@ import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
 import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
 import type {StackTotals} from './format/header-lines.js';
+import {cpuScale, memoryScale} from './format/sparkline.js';
 import type {BudgetStatus} from './format/status.js';
 import type {TableRow} from './table/rows.js';
 
@@ -25,6 +26,12 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			budgetStatus: budgetStatusOf(view.budgets, status.service),
 			memoryBudgetBytes: budget?.memoryBytes,
 			cpuBudgetPercent: budget?.cpuPercent,
+			cpuScale: cpuScale({budgetPercent: budget?.cpuPercent, limitPercent: container?.cpuLimitPercent}),
+			memoryScale: memoryScale({
+				budgetBytes: budget?.memoryBytes,
+				limitBytes: container?.memoryLimitBytes ?? status.memoryLimitBytes ?? undefined,
+				hostBytes: view.host.memoryTotalBytes,
+			}),
 			cpuHistory: history.cpu(status.id, view.now),
 			memoryHistory: history.memory(status.id, view.now),
 			ports: container?.ports?.map(shortPort),

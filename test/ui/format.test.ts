@@ -8,26 +8,27 @@ import {formatBudgetStatus, formatHealth, formatState} from '../../source/ui/for
 
 const mebibyte = 1024 * 1024;
 
-test('a sparkline rises with its values on a scale from zero to the largest', t => {
-	t.is(formatSparkline([0, 1, 2, 3, 4, 5, 6, 7], {width: 8}), '▁▂▃▄▅▆▇█');
-	t.is(formatSparkline([50, 100], {width: 2}), '▅█');
+test('a sparkline rises with its values on a fixed scale from zero to the maximum', t => {
+	t.is(formatSparkline([0, 1, 2, 3, 4, 5, 6, 7], {width: 8, maximum: 7}), '▁▂▃▄▅▆▇█');
+	t.is(formatSparkline([50, 100], {width: 2, maximum: 100}), '▅█');
+	t.is(formatSparkline([50, 100], {width: 2, maximum: 200}), '▃▅', 'half the scale is a half bar');
 });
 
-test('a sparkline is right-aligned, leaves missing values blank and is flat at zero', t => {
-	t.is(formatSparkline([7, 7], {width: 5}), '   ██');
-	t.is(formatSparkline([1, Number.NaN, 1], {width: 3}), '█ █');
-	t.is(formatSparkline([0, 0, 0], {width: 3}), '▁▁▁');
-	t.is(formatSparkline([], {width: 3}), '   ');
+test('a sparkline is only its bars (the table aligns it), leaves missing values blank and is flat at zero', t => {
+	t.is(formatSparkline([7, 7], {width: 5, maximum: 7}), '██');
+	t.is(formatSparkline([1, Number.NaN, 1], {width: 3, maximum: 1}), '█ █');
+	t.is(formatSparkline([0, 0, 0], {width: 3, maximum: 10}), '▁▁▁');
+	t.is(formatSparkline([], {width: 3, maximum: 10}), '');
 });
 
-test('a maximum (a budget) sets the full bar, unless a value exceeds it', t => {
+test('values past the maximum (a budget) draw full bars without rescaling the others', t => {
 	t.is(formatSparkline([10, 10], {width: 2, maximum: 70}), '▂▂');
-	t.is(formatSparkline([5, 140], {width: 2, maximum: 70}), '▁█');
+	t.is(formatSparkline([35, 140], {width: 2, maximum: 70}), '▅█');
 });
 
 test('more values than characters merge into peaks, so a spike never disappears', t => {
 	const values = Array.from({length: 100}, (_, index) => (index === 37 ? 100 : 1));
-	const line = formatSparkline(values, {width: 10});
+	const line = formatSparkline(values, {width: 10, maximum: 100});
 	t.is(stringWidth(line), 10);
 	t.is([...line].filter(character => character === '█').length, 1);
 });

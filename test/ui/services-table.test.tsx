@@ -25,7 +25,7 @@ test('a row shows the service, state, health, uptime, CPU, memory against its bu
 });
 
 test('at 80 columns low-priority columns drop and no line is wider than the terminal', t => {
-	const rows = [tableRow({service: 'web', restarts: 4}, {ports: ['8080→80/tcp'], cpuHistory: [0, 50, 100]})];
+	const rows = [tableRow({service: 'web', restarts: 4}, {ports: ['8080→80/tcp'], cpuHistory: [0, 50, 100], cpuScale: 100})];
 	const narrow = frame({rows, width: 80});
 	t.false(narrow.some(line => /RESTARTS|PORTS/.test(line)));
 	t.false(narrow.some(line => line.includes('8080')));
@@ -33,6 +33,19 @@ test('at 80 columns low-priority columns drop and no line is wider than the term
 	const wide = frame({rows, width: 100});
 	t.regex(wide[0] ?? '', /RESTARTS/);
 	t.regex(lineOf(wide, 'web'), /▁▅█/);
+});
+
+test('each sparkline sits right after its number under a title naming it; a flat or small series draws low bars', t => {
+	const flat = Array.from({length: 4}, () => 316 * 1024);
+	const small = [0.13, 0.1, 0.13, 0.12];
+	const rows = [tableRow({service: 'idle', cpuPercent: 0.13, memoryBytes: 316 * 1024}, {cpuHistory: small, cpuScale: 100, memoryHistory: flat, memoryScale: 23.54 * 1024 ** 3})];
+	const lines = frame({rows, width: 130});
+	t.regex(lines[0] ?? '', /CPU % CPU 5min\s+MEMORY MEM 5min/);
+	t.regex(lineOf(lines, 'idle'), /0\.13% ▁▁▁▁\s+316KiB \/ 512MiB ▁▁▁▁\s/);
+	const header = lines[0] ?? '';
+	const row = lineOf(lines, 'idle');
+	t.is(row.indexOf('▁'), header.indexOf('CPU 5min'), 'the CPU sparkline starts under its title');
+	t.is(row.lastIndexOf(' ▁▁▁▁') + 1, header.indexOf('MEM 5min'), 'the memory sparkline starts under its title');
 });
 
 test('a pending action, an exit code and scaled replicas read as such', t => {

@@ -65,7 +65,7 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'cpuHistory': {
-			return [sparkline(row.cpuHistory, column.width, row.cpuBudgetPercent), theme.accent];
+			return [sparkline(row.cpuHistory, column.width, row.cpuScale), theme.accent];
 		}
 
 		case 'memory': {
@@ -73,7 +73,7 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'memoryHistory': {
-			return [sparkline(row.memoryHistory, column.width, row.memoryBudgetBytes), theme.accent];
+			return [sparkline(row.memoryHistory, column.width, row.memoryScale), theme.accent];
 		}
 
 		case 'budget': {
@@ -87,8 +87,8 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 	}
 }
 
-/** One character per sample, the newest at the right; a budget sets the full-bar height. */
+/** One character per sample, the newest at the right, beside its number; the scale sets the full-bar height. */
 function sparkline(values: readonly number[] | undefined, width: number, maximum: number | undefined): string {
-	if (values === undefined || values.length === 0) return '';
+	if (values === undefined || values.length === 0 || maximum === undefined) return '';
 	return formatSparkline(values.slice(-width), {width, maximum});
 }

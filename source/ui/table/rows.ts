@@ -9,6 +9,9 @@ export type TableRow = {
 	readonly budgetStatus?: BudgetStatus | undefined;
 	readonly memoryBudgetBytes?: number | undefined;
 	readonly cpuBudgetPercent?: number | undefined;
+	/** The values of a full sparkline bar (budget, limit, one core or the host's memory); no bars without one. */
+	readonly cpuScale?: number | undefined;
+	readonly memoryScale?: number | undefined;
 	/** Oldest first (from StackHistory). */
 	readonly cpuHistory?: readonly number[] | undefined;
 	readonly memoryHistory?: readonly number[] | undefined;
