@@ -1,3 +1,4 @@
+import {writtenSize} from '../config/units.js';
 import type {Budget, Budgets, ServiceBudget} from './types.js';
 import type {FieldPath, FieldReader} from './field-reader.js';
 
@@ -34,6 +35,7 @@ export function readBudgets(reader: FieldReader, value: unknown): Budgets {
 function readLimits(reader: FieldReader, path: FieldPath, fields: Record<string, unknown>): Budget {
 	return {
 		...(fields['memory'] === undefined ? {} : {memoryBytes: reader.size([...path, 'memory'], fields['memory'])}),
+		...(writtenSize(fields['memory']) === undefined ? {} : {memoryText: writtenSize(fields['memory'])}),
 		...(fields['cpu'] === undefined ? {} : {cpuPercent: reader.cpu([...path, 'cpu'], fields['cpu'])}),
 	};
 }

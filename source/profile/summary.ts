@@ -17,7 +17,7 @@ export function formatMilliseconds(milliseconds: number): string {
 /** "memory 200MiB, cpu 50%, startup 40s". */
 export function formatBudget(budget: Budget & ServiceBudget): string {
 	return [
-		budget.memoryBytes === undefined ? undefined : `memory ${formatBytes(budget.memoryBytes)}`,
+		budget.memoryBytes === undefined ? undefined : `memory ${budget.memoryText ?? formatBytes(budget.memoryBytes)}`,
 		budget.cpuPercent === undefined ? undefined : `cpu ${budget.cpuPercent}%`,
 		budget.startupMs === undefined ? undefined : `startup ${formatMilliseconds(budget.startupMs)}`,
 	]

@@ -2,6 +2,8 @@
 export type Budget = {
 	/** Bytes, as `docker stats` counts memory (usage minus inactive file cache). */
 	readonly memoryBytes?: number;
+	/** The memory budget as written ("200MB"), shown instead of the bytes; absent for a bare number. */
+	readonly memoryText?: string;
 	/** Percent as `docker stats` shows it: 100 = one core. */
 	readonly cpuPercent?: number;
 };

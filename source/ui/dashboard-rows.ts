@@ -1,4 +1,4 @@
-import type {Profile} from '../profile/types.js';
+import type {Budgets, Profile} from '../profile/types.js';
 import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
@@ -25,6 +25,7 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			pendingAction,
 			budgetStatus: budgetStatusOf(view.budgets, status.service),
 			memoryBudgetBytes: budget?.memoryBytes,
+			memoryBudgetText: budget?.memoryText,
 			cpuBudgetPercent: budget?.cpuPercent,
 			cpuScale: cpuScale({budgetPercent: budget?.cpuPercent, limitPercent: container?.cpuLimitPercent}),
 			memoryScale: memoryScale({
@@ -70,8 +71,8 @@ export function shortPort(port: string): string {
 	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
 }
 
-/** The header's stack line: sums over the running containers, against the stack budget. */
-export function stackTotals(view: SessionView): StackTotals {
+/** The header's stack line: sums over the running containers, against the stack budget (as the profile wrote it). */
+export function stackTotals(view: SessionView, budgets?: Budgets): StackTotals {
 	const meters = view.budgets.meters.filter(meter => meter.service === undefined);
 	const samples = [...view.state.stats.values()];
 	return {
@@ -79,6 +80,7 @@ export function stackTotals(view: SessionView): StackTotals {
 		memoryBytes: samples.length === 0 ? null : samples.reduce((total, sample) => total + sample.memoryBytes, 0),
 		cpuBudgetPercent: meters.find(meter => meter.resource === 'cpu')?.budget,
 		memoryBudgetBytes: meters.find(meter => meter.resource === 'memory')?.budget,
+		memoryBudgetText: budgets?.stack.memoryText,
 		budgetStatus: budgetStatusOf(view.budgets, undefined),
 	};
 }

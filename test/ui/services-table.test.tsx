@@ -48,6 +48,16 @@ test('each sparkline sits right after its number under a title naming it; a flat
 	t.is(row.lastIndexOf(' ▁▁▁▁') + 1, header.indexOf('MEM 5min'), 'the memory sparkline starts under its title');
 });
 
+test('a budget shows as the profile wrote it, the used memory in the same unit system', t => {
+	const rows = [
+		tableRow({service: 'db', memoryBytes: 40.39 * mebibyte}, {memoryBudgetBytes: 200e6, memoryBudgetText: '200MB', budgetStatus: 'ok'}),
+		tableRow({service: 'web', memoryBytes: 40.39 * mebibyte}, {memoryBudgetBytes: 256 * mebibyte, memoryBudgetText: '256MiB', budgetStatus: 'ok'}),
+	];
+	const lines = frame({rows, width: 100});
+	t.regex(lineOf(lines, 'db'), /42\.35MB \/ 200MB/);
+	t.regex(lineOf(lines, 'web'), /40\.39MiB \/ 256MiB/);
+});
+
 test('a pending action, an exit code and scaled replicas read as such', t => {
 	const lines = frame({
 		rows: [

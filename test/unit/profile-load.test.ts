@@ -24,11 +24,11 @@ test('a profile with every key loads to the exact Profile', t => {
 		budgets: {
 			sustainMs: 90_000,
 			startupMs: 60_000,
-			stack: {memoryBytes: 4 * 1024 * mebibyte, cpuPercent: 50},
+			stack: {memoryBytes: 4 * 1024 * mebibyte, memoryText: '4GiB', cpuPercent: 50},
 			services: {
-				postgres: {memoryBytes: 200 * mebibyte},
-				clickhouse: {memoryBytes: 500 * mebibyte, startupMs: 40_000},
-				redis: {memoryBytes: 50_000_000, cpuPercent: 150},
+				postgres: {memoryBytes: 200 * mebibyte, memoryText: '200MiB'},
+				clickhouse: {memoryBytes: 500 * mebibyte, memoryText: '500MiB', startupMs: 40_000},
+				redis: {memoryBytes: 50_000_000, memoryText: '50MB', cpuPercent: 150},
 			},
 		},
 		tunnels: [

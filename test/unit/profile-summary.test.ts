@@ -37,7 +37,7 @@ test('the check summary names the files, services, budgets in readable units, tu
 			'budgets   stack: memory 4GiB, cpu 50% (sums over every container)',
 			'          postgres: memory 200MiB',
 			'          clickhouse: memory 500MiB, startup 40s',
-			'          redis: memory 47.68MiB, cpu 150%',
+			'          redis: memory 50MB, cpu 150%',
 			'          every service healthy within 1m',
 			'          a breach warns after 1m30s',
 			'tunnels   ngrok on service ngrok (http://127.0.0.1:4040/api/tunnels)',

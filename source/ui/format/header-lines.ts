@@ -1,3 +1,4 @@
+import {formatBudgetPercent} from '../../stack/format.js';
 import type {Color, Theme} from '../theme.js';
 import {formatElapsed, formatPercentCell, formatUsage} from './numbers.js';
 import type {BudgetStatus} from './status.js';
@@ -26,6 +27,8 @@ export type StackTotals = {
 	readonly memoryBytes: number | null;
 	readonly cpuBudgetPercent?: number | undefined;
 	readonly memoryBudgetBytes?: number | undefined;
+	/** The stack's memory budget as the profile wrote it. */
+	readonly memoryBudgetText?: string | undefined;
 	readonly budgetStatus?: BudgetStatus | undefined;
 };
 
@@ -59,11 +62,11 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 	// Last: an engine address can be long, and truncation should cut it rather than the warnings.
 	identity.push({label: 'engine', ...engineText(engine, theme)});
 
-	const cpuBudget = stack.cpuBudgetPercent === undefined ? '' : ` / ${formatPercentCell(stack.cpuBudgetPercent)}`;
+	const cpuBudget = stack.cpuBudgetPercent === undefined ? '' : ` / ${formatBudgetPercent(stack.cpuBudgetPercent)}`;
 	const totals: HeaderSegment[] = [
 		{text: 'stack', isBold: true},
 		{label: 'cpu', text: formatPercentCell(stack.cpuPercent) + cpuBudget},
-		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes), color: budgetColor(stack.budgetStatus, theme)},
+		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes, undefined, stack.memoryBudgetText), color: budgetColor(stack.budgetStatus, theme)},
 	];
 	if (facts.tunnelUrl !== undefined) totals.push({label: 'tunnel', text: facts.tunnelUrl, color: theme.accent});
 

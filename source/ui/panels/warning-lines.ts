@@ -1,5 +1,7 @@
 import type {BudgetKind, BudgetLevel, BudgetMeter, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
-import {formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
+import {sizeUnitSystem} from '../../config/units.js';
+import type {Budgets} from '../../profile/types.js';
+import {formatBudgetPercent, formatDuration, formatPercent, formatSize} from '../../stack/format.js';
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
@@ -11,6 +13,8 @@ export type WarningsInput = {
 	readonly now: number;
 	readonly selectedIndex: number;
 	readonly theme: Theme;
+	/** The profile's budgets, to show each as written (`200MB`) and its values in the same unit system. */
+	readonly profileBudgets?: Budgets | undefined;
 };
 
 export type WarningsContent = PanelContent & {readonly selectedLine: number};
@@ -25,14 +29,25 @@ export function orderedWarnings(warnings: readonly BudgetWarning[]): BudgetWarni
 	return [...active, ...ended];
 }
 
-/** A budget amount in its unit: bytes, percent (100 = one core), or seconds for startup. */
-export function formatAmount(kind: BudgetKind, value: number): string {
-	if (kind === 'memory') return formatBytes(value);
+/** An amount in its unit: bytes (in the unit system of `budgetText`), percent (100 = one core), or seconds for startup. */
+export function formatAmount(kind: BudgetKind, value: number, budgetText?: string): string {
+	if (kind === 'memory') return formatSize(value, budgetText === undefined ? 'binary' : sizeUnitSystem(budgetText));
 	return kind === 'cpu' ? formatPercent(value) : formatDuration(value / 1000);
 }
 
+/** A budget as the profile wrote it: `200MB`, `50%`, `30s`. */
+function formatBudget(kind: BudgetKind, budget: number, budgetText: string | undefined): string {
+	if (kind === 'memory') return budgetText ?? formatSize(budget);
+	return kind === 'cpu' ? formatBudgetPercent(budget) : formatDuration(budget / 1000);
+}
+
+/** The memory budget text of a service, or of the stack for undefined. */
+function memoryTextOf(budgets: Budgets | undefined, service: string | undefined): string | undefined {
+	return service === undefined ? budgets?.stack.memoryText : budgets?.services[service]?.memoryText;
+}
+
 /** The meters (usage against budget, by level), then the warnings list. */
-export function warningsContent({budgets, now, selectedIndex, theme}: WarningsInput): WarningsContent {
+export function warningsContent({budgets, now, selectedIndex, theme, profileBudgets}: WarningsInput): WarningsContent {
 	const warnings = orderedWarnings(budgets.warnings);
 	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
 	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => subjectOf(warning.service))];
@@ -41,11 +56,11 @@ export function warningsContent({budgets, now, selectedIndex, theme}: WarningsIn
 		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
 		{text: `  ${activeCount} active, ${warnings.length - activeCount} ended`, color: activeCount > 0 ? theme.status.warning : theme.status.muted},
 	];
-	const lines: PanelLine[] = [...meterLines(budgets.meters, subjectWidth, theme), {key: 'gap', segments: [{text: ' '}]}];
+	const lines: PanelLine[] = [...meterLines(budgets.meters, subjectWidth, theme, profileBudgets), {key: 'gap', segments: [{text: ' '}]}];
 
 	const rows = warnings.map(warning => ({
 		warning,
-		peak: `${formatAmount(warning.kind, warning.peak)} / ${formatAmount(warning.kind, warning.budget)}`,
+		peak: againstBudget(warning.kind, warning.peak, warning.budget, warning.kind === 'memory' ? memoryTextOf(profileBudgets, warning.service) : undefined),
 		duration: formatDuration((warning.endedAt === undefined ? Math.max(warning.durationMs, now - warning.startedAt) : warning.durationMs) / 1000),
 	}));
 	const peakWidth = Math.max(13, ...rows.map(row => textWidth(row.peak)));
@@ -71,9 +86,9 @@ export function warningsContent({budgets, now, selectedIndex, theme}: WarningsIn
 	return {title, lines, selectedLine};
 }
 
-function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme: Theme): PanelLine[] {
+function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme: Theme, profileBudgets: Budgets | undefined): PanelLine[] {
 	if (meters.length === 0) return [{key: 'no-meters', segments: [{text: '  this profile sets no budgets', color: theme.status.muted}]}];
-	const usages = meters.map(meter => usageText(meter));
+	const usages = meters.map(meter => usageText(meter, meter.resource === 'memory' ? memoryTextOf(profileBudgets, meter.service) : undefined));
 	const usageWidth = Math.max(5, ...usages.map(usage => textWidth(usage)));
 	const heading = `${' '.repeat(markerWidth)}${fitCell('SUBJECT', subjectWidth)} ${fitCell('RESOURCE', 8)} ${fitCell('USAGE', usageWidth)} LEVEL`;
 	return [
@@ -92,10 +107,16 @@ function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme:
 	];
 }
 
-/** `900MiB / 1GiB`, `55.00% / 200.00%`; the value alone without a budget; `-` before the first sample. */
-function usageText(meter: BudgetMeter): string {
-	const value = meter.value === undefined ? missing : formatAmount(meter.resource, meter.value);
-	return meter.budget === undefined ? value : `${value} / ${formatAmount(meter.resource, meter.budget)}`;
+/** `900MiB / 1GiB`, `900MB / 1GB`, `55.00% / 200%`; the value alone without a budget; `-` before the first sample. */
+function usageText(meter: BudgetMeter, budgetText: string | undefined): string {
+	if (meter.budget === undefined) return meter.value === undefined ? missing : formatAmount(meter.resource, meter.value);
+	return againstBudget(meter.resource, meter.value, meter.budget, budgetText);
+}
+
+/** `value / budget`: the budget as written, the value in the same units. */
+function againstBudget(kind: BudgetKind, value: number | undefined, budget: number, budgetText: string | undefined): string {
+	const shown = value === undefined ? missing : formatAmount(kind, value, budgetText);
+	return `${shown} / ${formatBudget(kind, budget, budgetText)}`;
 }
 
 function subjectOf(service: string | undefined): string {

@@ -1,4 +1,5 @@
 import {useMemo} from 'react';
+import type {Budgets} from '../../profile/types.js';
 import type {BudgetState} from '../../stack/budget-types.js';
 import {defaultTheme, type Theme} from '../theme.js';
 import {PanelFrame} from './panel-frame.js';
@@ -17,10 +18,12 @@ export type WarningsPanelProps = {
 	/** Rows available, the title included. */
 	readonly height: number;
 	readonly theme?: Theme;
+	/** The profile's budgets, shown as written. */
+	readonly profileBudgets?: Budgets | undefined;
 };
 
 /** Budget meters of the stack and its services, then every warning: active first, with start, peak, duration and end. */
-export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme}: WarningsPanelProps) {
-	const content = useMemo(() => warningsContent({budgets, now, selectedIndex, theme}), [budgets, now, selectedIndex, theme]);
+export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme, profileBudgets}: WarningsPanelProps) {
+	const content = useMemo(() => warningsContent({budgets, now, selectedIndex, theme, profileBudgets}), [budgets, now, selectedIndex, theme, profileBudgets]);
 	return <PanelFrame content={content} start={startShowing(content.selectedLine, content.lines.length, height)} width={width} height={height} theme={theme} />;
 }

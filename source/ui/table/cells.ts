@@ -69,7 +69,7 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'memory': {
-			return [formatUsage(status.memoryBytes, row.memoryBudgetBytes, status.memoryLimitBytes), undefined];
+			return [formatUsage(status.memoryBytes, row.memoryBudgetBytes, status.memoryLimitBytes, row.memoryBudgetText), undefined];
 		}
 
 		case 'memoryHistory': {
