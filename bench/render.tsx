@@ -44,6 +44,7 @@ function status(index: number, tick: number): ServiceStatus {
 		restarts: index % 4,
 		exitCode: index % 9 === 8 ? 137 : null,
 		isOomKilled: false,
+		hasOomKill: false,
 		startedAt: '2024-05-01T10:00:00Z',
 		uptimeSeconds: 3600 + tick,
 	};

@@ -45,7 +45,8 @@ export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo
 		health: toHealth(state.Health?.Status),
 		startedAt: toTime(state.StartedAt),
 		finishedAt: toTime(state.FinishedAt),
-		exitCode: state.Running ? undefined : state.ExitCode,
+		// A restarting container (Running and Restarting both true) keeps the code of the exit that restarts it.
+		exitCode: state.Running && !state.Restarting ? undefined : state.ExitCode,
 		restartCount: inspect.RestartCount,
 		isOomKilled: state.OOMKilled,
 		...limitsOf(inspect.HostConfig),

@@ -49,11 +49,13 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	const attributes = raw.Actor?.Attributes ?? {};
 	const [action = '', detail] = raw.Action.split(': ');
 	const exitCode = attributes['exitCode'];
+	const signal = attributes['signal'];
 	return {
 		id,
 		action,
 		health: action === 'health_status' ? toHealth(detail?.trim()) : undefined,
 		exitCode: exitCode === undefined ? undefined : Number(exitCode),
+		...(signal === undefined ? {} : {signal: Number(signal)}),
 		service: attributes[serviceLabel],
 		project: attributes[projectLabel],
 		// Read from the text: JSON numbers above 2^53 lose their last digits.

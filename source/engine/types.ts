@@ -70,6 +70,8 @@ export type EngineEvent = {
 	/** For health_status: the new health. */
 	readonly health: Health | undefined;
 	readonly exitCode: number | undefined;
+	/** For kill: the signal number sent (15 for `docker stop`, 9 for `docker kill`). */
+	readonly signal?: number | undefined;
 	readonly service: string | undefined;
 	readonly project: string | undefined;
 	/** Nanoseconds since the epoch, as the engine stamped it. */

@@ -1,10 +1,9 @@
 import {Box, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Profile} from '../profile/types.js';
-import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
 import {type AppState, initialAppState, reduceApp} from './app-state.js';
-import {dashboardRows, findSelected, isMissingRow, stackTotals} from './dashboard-rows.js';
+import {dashboardRows, findSelected, isMissingRow, stackTotals, warningCount} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {handleKey, splitKeys} from './key-handler.js';
@@ -83,7 +82,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 
 	// A service without a container has no logs to follow; the pane says so (all services still show theirs).
 	const isLogNote = state.panel === 'logs' && isMissingRow(selected) && !logs.state.isAllServices;
-	const warningCount = activeWarnings(view.budgets).length;
+	const warnings = warningCount(view);
 	const tunnelUrl = view.tunnels.length === 1 ? view.tunnels[0]?.publicUrl : undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={terminalRows}>
@@ -96,7 +95,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				stack={stackTotals(view, profile.budgets)}
 				startedAt={view.startedAt}
 				now={view.now}
-				warningCount={warningCount}
+				warningCount={warnings}
 				tunnelUrl={tunnelUrl}
 				isReadOnly={isReadOnly}
 			/>

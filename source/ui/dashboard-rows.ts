@@ -1,5 +1,6 @@
 import type {Budgets, Profile} from '../profile/types.js';
-import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
+import {activeWarnings, type BudgetLevel, type BudgetState} from '../stack/budgets.js';
+import {groupIncidents} from '../stack/incidents.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
 import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
@@ -69,6 +70,11 @@ export function budgetStatusOf(budgets: BudgetState, service: string | undefined
 /** `127.0.0.1:14080→8080/tcp` reads as `14080→8080`: loopback and tcp are the usual case; other addresses and udp stay. */
 export function shortPort(port: string): string {
 	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
+}
+
+/** What the header counts as warnings: budget warnings still active, and each container's OOM kills and crashes. */
+export function warningCount(view: SessionView): number {
+	return activeWarnings(view.budgets).length + groupIncidents(view.state.lifecycle.incidents).length;
 }
 
 /** The header's stack line: sums over the running containers, against the stack budget (as the profile wrote it). */

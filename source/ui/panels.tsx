@@ -48,7 +48,7 @@ export function Panels({state, view, session, profile, selected, width, height, 
 		}
 
 		case 'warnings': {
-			return <WarningsPanel budgets={view.budgets} profileBudgets={profile.budgets} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
+			return <WarningsPanel budgets={view.budgets} profileBudgets={profile.budgets} incidents={view.state.lifecycle.incidents} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
 		}
 
 		default: {

@@ -73,7 +73,10 @@ test('health shows a glyph and a word', t => {
 test('a pending action shows until events confirm it; exits show their code or OOM', t => {
 	t.is(formatState({state: 'running', exitCode: null, isOomKilled: false, pendingAction: 'restarting'}), 'restarting…');
 	t.is(formatState({state: 'exited', exitCode: 137, isOomKilled: false}), 'exited (137)');
-	t.is(formatState({state: 'exited', exitCode: 137, isOomKilled: true}), 'exited (oom)');
+	t.is(formatState({state: 'exited', exitCode: 137, isOomKilled: true}), 'OOM killed');
+	t.is(formatState({state: 'restarting', exitCode: 137, isOomKilled: true}), 'restarting (OOM)');
+	t.is(formatState({state: 'restarting', exitCode: 1, isOomKilled: false}), 'restarting (1)');
+	t.is(formatState({state: 'running', exitCode: null, isOomKilled: false, hasOomKill: true}), 'running (OOM)');
 	t.is(formatState({state: 'paused', exitCode: null, isOomKilled: false}), 'paused');
 	t.is(formatBudgetStatus('near'), 'near');
 	t.is(formatBudgetStatus('none'), '-');

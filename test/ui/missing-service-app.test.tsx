@@ -10,6 +10,7 @@ import {LogBuffer} from '../../source/stack/log-buffer.js';
 import type {SessionView, StackSession} from '../../source/stack/session.js';
 import {App} from '../../source/ui/app.js';
 import {createTheme} from '../../source/ui/theme.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 const api: ContainerInfo = {
 	id: 'a1',
@@ -34,7 +35,7 @@ class FakeSession {
 	readonly calls: string[] = [];
 	readonly #listeners = new Set<(view: SessionView) => void>();
 	view: SessionView = {
-		state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(), stats: new Map()},
+		state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(), stats: new Map(), lifecycle: initialLifecycle()},
 		budgets: initialBudgetState(),
 		tunnels: [],
 		host: emptyHostStats,

@@ -3,6 +3,7 @@ import type {ContainerInfo, Health} from '../../source/engine/types.js';
 import type {Budgets} from '../../source/profile/types.js';
 import {type BudgetState, activeWarnings, evaluateBudgets, initialBudgetState} from '../../source/stack/budgets.js';
 import type {StackState} from '../../source/stack/model.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 const started = Date.parse('2024-05-01T10:00:00Z');
 
@@ -25,7 +26,7 @@ function stack(...items: Item[]): StackState {
 		isOomKilled: false,
 		labels: {},
 	}));
-	return {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map()};
+	return {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map(), lifecycle: initialLifecycle()};
 }
 
 const profile: Budgets = {sustainMs: 15_000, startupMs: 60_000, stack: {}, services: {clickhouse: {startupMs: 40_000}}};

@@ -3,6 +3,7 @@ import type {ContainerInfo, StatsSample} from '../../source/engine/types.js';
 import type {Budgets} from '../../source/profile/types.js';
 import {type BudgetState, activeWarnings, evaluateBudgets, initialBudgetState, meterOf} from '../../source/stack/budgets.js';
 import type {StackState} from '../../source/stack/model.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 const mib = 1024 * 1024;
 
@@ -51,6 +52,7 @@ function stack(...containers: Running[]): StackState {
 		isListed: true,
 		containers: new Map(containers.map(item => [item.id, container(item.id, item.service, item.state)])),
 		stats: new Map(containers.filter(item => item.memory !== undefined).map(item => [item.id, sample(item.memory ?? 0, item.cpu ?? 0)])),
+		lifecycle: initialLifecycle(),
 	};
 }
 

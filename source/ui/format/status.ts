@@ -24,18 +24,28 @@ export type StateFacts = {
 	readonly state: RowState;
 	readonly exitCode: number | null;
 	readonly isOomKilled: boolean;
+	/** A process of the running container was OOM-killed. */
+	readonly hasOomKill?: boolean;
 	readonly pendingAction?: PendingAction | undefined;
 };
 
-/** The state word: the pending action (`restarting…`) until events confirm it, `exited (1)`, `exited (oom)`. */
+/**
+ * The state word: the pending action (`restarting…`) until events confirm it; `OOM killed` or
+ * `exited (137)`; a restart loop says why it restarts, `restarting (OOM)`, `restarting (1)`; a
+ * container whose child was OOM-killed, `running (OOM)`.
+ */
 export function formatState(facts: StateFacts): string {
 	if (facts.pendingAction !== undefined) return `${facts.pendingAction}…`;
 	if (facts.state === 'exited' || facts.state === 'dead') {
-		if (facts.isOomKilled) return `${facts.state} (oom)`;
+		if (facts.isOomKilled) return 'OOM killed';
 		if (facts.exitCode !== null) return `${facts.state} (${facts.exitCode})`;
 	}
 
-	return facts.state;
+	if (facts.state === 'restarting' && (facts.isOomKilled || facts.exitCode !== null)) {
+		return `restarting (${facts.isOomKilled ? 'OOM' : facts.exitCode})`;
+	}
+
+	return facts.state === 'running' && facts.hasOomKill ? 'running (OOM)' : facts.state;
 }
 
 /** The budget column: `ok`, `near`, `over`, or `-` without a budget. */

@@ -5,6 +5,8 @@ import {formatBudgetPercent, formatDuration, formatPercent, formatSize} from '..
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
+import {groupIncidents, type Incident} from '../../stack/incidents.js';
+import {incidentCountText, incidentLines} from './incident-lines.js';
 import {formatClockTime, type PanelContent, type PanelLine, type Segment} from './panel-lines.js';
 
 export type WarningsInput = {
@@ -15,6 +17,8 @@ export type WarningsInput = {
 	readonly theme: Theme;
 	/** The profile's budgets, to show each as written (`200MB`) and its values in the same unit system. */
 	readonly profileBudgets?: Budgets | undefined;
+	/** OOM kills and crashes, listed above the budgets. */
+	readonly incidents?: readonly Incident[] | undefined;
 };
 
 export type WarningsContent = PanelContent & {readonly selectedLine: number};
@@ -47,7 +51,8 @@ function memoryTextOf(budgets: Budgets | undefined, service: string | undefined)
 }
 
 /** The meters (usage against budget, by level), then the warnings list. */
-export function warningsContent({budgets, now, selectedIndex, theme, profileBudgets}: WarningsInput): WarningsContent {
+export function warningsContent({budgets, now, selectedIndex, theme, profileBudgets, incidents = []}: WarningsInput): WarningsContent {
+	const groups = groupIncidents(incidents);
 	const warnings = orderedWarnings(budgets.warnings);
 	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
 	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => subjectOf(warning.service))];
@@ -55,8 +60,9 @@ export function warningsContent({budgets, now, selectedIndex, theme, profileBudg
 	const title: Segment[] = [
 		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
 		{text: `  ${activeCount} active, ${warnings.length - activeCount} ended`, color: activeCount > 0 ? theme.status.warning : theme.status.muted},
+		...(groups.length === 0 ? [] : [{text: `, ${incidentCountText(groups.length)}`, color: theme.status.error}]),
 	];
-	const lines: PanelLine[] = [...meterLines(budgets.meters, subjectWidth, theme, profileBudgets), {key: 'gap', segments: [{text: ' '}]}];
+	const lines: PanelLine[] = [...incidentLines(groups, theme), ...meterLines(budgets.meters, subjectWidth, theme, profileBudgets), {key: 'gap', segments: [{text: ' '}]}];
 
 	const rows = warnings.map(warning => ({
 		warning,

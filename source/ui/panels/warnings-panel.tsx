@@ -1,6 +1,7 @@
 import {useMemo} from 'react';
 import type {Budgets} from '../../profile/types.js';
 import type {BudgetState} from '../../stack/budget-types.js';
+import type {Incident} from '../../stack/incidents.js';
 import {defaultTheme, type Theme} from '../theme.js';
 import {PanelFrame} from './panel-frame.js';
 import {startShowing} from './panel-lines.js';
@@ -20,10 +21,15 @@ export type WarningsPanelProps = {
 	readonly theme?: Theme;
 	/** The profile's budgets, shown as written. */
 	readonly profileBudgets?: Budgets | undefined;
+	/** OOM kills and crashes (StackState.lifecycle.incidents). */
+	readonly incidents?: readonly Incident[] | undefined;
 };
 
 /** Budget meters of the stack and its services, then every warning: active first, with start, peak, duration and end. */
-export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme, profileBudgets}: WarningsPanelProps) {
-	const content = useMemo(() => warningsContent({budgets, now, selectedIndex, theme, profileBudgets}), [budgets, now, selectedIndex, theme, profileBudgets]);
+export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme, profileBudgets, incidents}: WarningsPanelProps) {
+	const content = useMemo(
+		() => warningsContent({budgets, now, selectedIndex, theme, profileBudgets, incidents}),
+		[budgets, now, selectedIndex, theme, profileBudgets, incidents],
+	);
 	return <PanelFrame content={content} start={startShowing(content.selectedLine, content.lines.length, height)} width={width} height={height} theme={theme} />;
 }

@@ -44,7 +44,8 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 
 		case 'state': {
 			const text = formatState({...status, pendingAction: row.pendingAction});
-			return [text, row.pendingAction === undefined ? theme.state[status.state] : theme.status.warning];
+			const isIncident = status.isOomKilled || status.hasOomKill || (status.exitCode !== null && status.exitCode !== 0);
+			return [text, row.pendingAction === undefined ? (isIncident ? theme.status.error : theme.state[status.state]) : theme.status.warning];
 		}
 
 		case 'health': {

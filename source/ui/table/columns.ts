@@ -31,7 +31,8 @@ export const columnGap = 1;
 /** The table's columns: at 80 columns name, state, health, uptime, CPU, memory and budget fit. */
 export const serviceColumns: readonly Column[] = [
 	{id: 'name', title: 'SERVICE', minimumWidth: 12, maximumWidth: 32, priority: 0, align: 'left'},
-	{id: 'state', title: 'STATE', minimumWidth: 12, priority: 1, align: 'left'},
+	// Grows to fit `restarting (OOM)` and `restarting (137)` when there is room.
+	{id: 'state', title: 'STATE', minimumWidth: 12, maximumWidth: 16, priority: 1, align: 'left'},
 	{id: 'health', title: 'HEALTH', minimumWidth: 11, priority: 4, align: 'left'},
 	{id: 'uptime', title: 'UPTIME', minimumWidth: 6, priority: 6, align: 'right'},
 	{id: 'restarts', title: 'RESTARTS', minimumWidth: 8, priority: 7, align: 'right'},
