@@ -8,6 +8,7 @@ import {loadStack, processOutput, runUpCommand} from './commands/up-command.js';
 import {runProfilesCommand} from './commands/profiles-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {UsageError} from './commands/usage-error.js';
+import {writeText} from './commands/output.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {didYouMean} from './config/did-you-mean.js';
 import {ConfigError} from './config/config-error.js';
@@ -182,9 +183,11 @@ try {
 } catch (error) {
 	// Expected failures are one line for the user; anything else is a bug and keeps its stack.
 	if (error instanceof UsageError || error instanceof ConfigError || (error as Error).name === 'EngineError') {
-		process.stderr.write(`stacktui: ${(error as Error).message}\n`);
+		writeText(process.stderr, `stacktui: ${(error as Error).message}\n`);
 		process.exitCode = 2;
 	} else {
-		throw error;
+		// A bug: keep the stack, but what it quotes from a file may not reach the terminal raw.
+		writeText(process.stderr, `${(error as Error).stack ?? String(error)}\n`);
+		process.exitCode = 1;
 	}
 }

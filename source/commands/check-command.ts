@@ -2,7 +2,8 @@ import process from 'node:process';
 import {ConfigError} from '../config/config-error.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
-import {renderProfileSummary, toJson} from '../profile/summary.js';
+import {renderProfileSummary} from '../profile/summary.js';
+import {writeJson, writeText} from './output.js';
 
 export type CheckCommandOptions = {
 	/** The positional PROFILE, a path or a name in the profiles directory. */
@@ -23,14 +24,12 @@ export function runCheckCommand(options: CheckCommandOptions): number {
 	const file = resolveProfilePath(options);
 	try {
 		const checked = checkProfile(file);
-		const output = options.isJson
-			? toJson({valid: true, ...checked.profile, services: checked.serviceNames})
-			: renderProfileSummary(checked, options.cwd);
-		process.stdout.write(output + '\n');
+		if (options.isJson) writeJson(process.stdout, {valid: true, ...checked.profile, services: checked.serviceNames});
+		else writeText(process.stdout, renderProfileSummary(checked, options.cwd) + '\n');
 		return 0;
 	} catch (error) {
 		if (options.isJson && error instanceof ConfigError) {
-			process.stdout.write(toJson({valid: false, error: {...error.location, message: error.reason}}) + '\n');
+			writeJson(process.stdout, {valid: false, error: {...error.location, message: error.reason}});
 		}
 
 		throw error;

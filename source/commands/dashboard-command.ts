@@ -11,6 +11,7 @@ import {runApp} from '../ui/run-app.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {stopOrRestart} from '../up/stop.js';
 import {runUp} from '../up/up.js';
+import {writeText} from './output.js';
 import type Docker from 'dockerode';
 
 export type DashboardOptions = {
@@ -36,7 +37,7 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
 	});
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
-		process.stderr.write(`stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project ${profile.project} --json\n`);
+		writeText(process.stderr, `stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project ${profile.project} --json\n`);
 		return 2;
 	}
 

@@ -1,6 +1,7 @@
 import process from 'node:process';
 import {connectEngine} from '../engine/connect.js';
 import {renderStatus, takeStatus} from './status.js';
+import {writeText} from './output.js';
 import {UsageError} from './usage-error.js';
 
 export type StatusCommandOptions = {
@@ -19,11 +20,11 @@ export async function runStatusCommand(options: StatusCommandOptions): Promise<n
 	const report = await takeStatus(connection, options.project);
 	const output = renderStatus(report, options.isJson);
 	if (output !== '') {
-		process.stdout.write(output + '\n');
+		writeText(process.stdout, output + '\n');
 	}
 
 	if (report.message !== undefined) {
-		process.stderr.write(`stacktui: ${report.message}\n`);
+		writeText(process.stderr, `stacktui: ${report.message}\n`);
 	}
 
 	return 0;

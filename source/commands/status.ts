@@ -3,6 +3,7 @@ import {projectLabel} from '../engine/types.js';
 import {hasFullSamples, toServiceStatuses, type ServiceStatus} from '../stack/snapshot.js';
 import {StackWatcher} from '../stack/watcher.js';
 import type {EngineConnection} from '../engine/connect.js';
+import {safeJson} from '../stack/sanitize.js';
 import {formatStatusTable} from './status-table.js';
 
 /** CPU % needs two samples a second apart; waiting longer would only hide a stuck engine. */
@@ -53,7 +54,7 @@ async function emptyMessage(docker: Docker, project: string): Promise<string> {
 /** Text for the terminal, JSON for scripts. */
 export function renderStatus(report: StatusReport, isJson: boolean): string {
 	if (isJson) {
-		return JSON.stringify(report, null, 2);
+		return safeJson(report);
 	}
 
 	return report.services.length === 0 ? '' : formatStatusTable(report.services);

@@ -2,6 +2,7 @@ import {stopOrRestart} from '../up/stop.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {type CommandOutput, type LoadedStack, unknownServicesMessage} from './up-command.js';
 import {UsageError} from './usage-error.js';
+import {writeText} from './output.js';
 
 export type StopCommandOptions = {
 	/** SERVICE… arguments; none means every service. */
@@ -24,11 +25,11 @@ export async function runInOrder(stack: LoadedStack, options: StopCommandOptions
 
 	const started = Date.now();
 	const {stdout} = options.output;
-	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => stdout.write(line + '\n'));
+	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => writeText(stdout, line + '\n'));
 	if (report.lines.length === 0) {
-		stdout.write(`${stack.project.name}: no containers to ${action}\n`);
+		writeText(stdout, `${stack.project.name}: no containers to ${action}\n`);
 	} else {
-		stdout.write(`${stack.project.name}: ${action === 'stop' ? 'stopped' : 'restarted'} in ${formatElapsed(Date.now() - started)}\n`);
+		writeText(stdout, `${stack.project.name}: ${action === 'stop' ? 'stopped' : 'restarted'} in ${formatElapsed(Date.now() - started)}\n`);
 	}
 
 	return report.errors.length === 0 ? 0 : 1;

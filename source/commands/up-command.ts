@@ -8,6 +8,7 @@ import {dependencyMap, selectServices} from '../up/graph.js';
 import {UpProgress, type ProgressStream} from '../up/progress-output.js';
 import {runUp} from '../up/up.js';
 import {UsageError} from './usage-error.js';
+import {writeText} from './output.js';
 
 /** A profile's compose project on its engine: what the lifecycle commands act on. */
 export type LoadedStack = {
@@ -66,7 +67,7 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 	}
 
 	for (const warning of project.warnings) {
-		options.output.stderr.write(`stacktui: warning: ${warning}\n`);
+		writeText(options.output.stderr, `stacktui: warning: ${warning}\n`);
 	}
 
 	const progress = new UpProgress(options.output.stdout, dependencyMap(project, selection.services));
@@ -74,7 +75,7 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 		...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 		onResource: resource => {
 			if (resource.result === 'created' && !progress.isLive) {
-				options.output.stdout.write(`${resource.kind} ${resource.name}: created\n`);
+				writeText(options.output.stdout, `${resource.kind} ${resource.name}: created\n`);
 			}
 		},
 		onChange: (state, event) => progress.onChange(state, event),

@@ -56,8 +56,3 @@ export function renderProfileSummary({profile, serviceNames}: CheckedProfile, cw
 		.flatMap(([label, lines]) => lines.map((line, index) => `${(index === 0 ? label : '').padEnd(10)}${line}`))
 		.join('\n');
 }
-
-/** JSON for scripts: absent values are null, durations in ms, sizes in bytes. */
-export function toJson(value: unknown): string {
-	return JSON.stringify(value, (_key, item: unknown) => (item === undefined ? null : item), 2);
-}

@@ -121,7 +121,8 @@ export class LogBuffer {
 
 	#store(origin: LineOrigin, line: Omit<BufferedLine, 'sequence' | 'service' | 'label'>): BufferedLine {
 		this.#sequence += 1;
-		const stored: BufferedLine = {sequence: this.#sequence, service: origin.service, label: origin.label, ...line};
+		// The label (a service name from a compose file or a container label) is shown too: sanitized as the text is.
+		const stored: BufferedLine = {sequence: this.#sequence, service: origin.service, label: sanitize(origin.label), ...line};
 		let lines = this.#services.get(origin.service);
 		if (lines === undefined) {
 			lines = new BoundedLines(this.limits.linesPerService);
@@ -130,7 +131,7 @@ export class LogBuffer {
 
 		lines.insert(stored);
 		this.#merged.insert(stored);
-		this.#labels.add(origin.label);
+		this.#labels.add(stored.label);
 		for (const listener of this.#listeners) {
 			listener();
 		}

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {BufferedLine} from '../stack/log-buffer.js';
+import {sanitize} from '../stack/sanitize.js';
 import {type LogRow, type LogViewState, newLineCount, searchPattern, visibleRows} from '../stack/log-view.js';
 import {defaultTheme, type Theme} from './theme.js';
 
@@ -22,7 +23,7 @@ export function LogPane({state, theme = defaultTheme}: LogPaneProps) {
 	return (
 		<Box flexDirection="column" height={state.height + logPaneHeaderRows}>
 			<Text wrap="truncate-end" bold={theme.isStyled}>
-				{logHeader(state)}
+				{sanitize(logHeader(state))}
 			</Text>
 			{visibleRows(state, prefix).map(row => (
 				<Row key={rowKey(row)} row={row} state={state} labelWidth={labelWidth} prefixWidth={prefix} theme={theme} />

@@ -1,15 +1,20 @@
 import stringWidth from 'string-width';
+import {sanitize} from '../../stack/sanitize.js';
 
 const segmenter = new Intl.Segmenter();
 
-/** Terminal columns of a string (wide characters count 2), as ink measures it. */
+/** Terminal columns of a string as it will be shown (sanitized; wide characters count 2), as ink measures it. */
 export function textWidth(text: string): number {
-	return stringWidth(text);
+	return stringWidth(sanitize(text));
 }
 
-/** Exactly `width` columns: truncated with `…` when too long, padded on the side opposite the alignment. */
-export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+/**
+ * Exactly `width` columns: truncated with `…` when too long, padded on the side opposite the
+ * alignment. The text is sanitized first: what is measured is what the terminal will show.
+ */
+export function fitCell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
+	const text = sanitize(raw);
 	let fitted = text;
 	let used = stringWidth(text);
 	if (used > width) {

@@ -1,4 +1,5 @@
 import {formatBudgetPercent} from '../../stack/format.js';
+import {sanitize} from '../../stack/sanitize.js';
 import type {Color, Theme} from '../theme.js';
 import {formatElapsed, formatPercentCell, formatUsage} from './numbers.js';
 import type {BudgetStatus} from './status.js';
@@ -76,7 +77,8 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{label: 'mem', text: formatUsage(host.memoryUsedBytes, host.memoryTotalBytes)},
 		{label: 'disk', text: formatUsage(host.diskUsedBytes, host.diskTotalBytes)},
 	];
-	return [identity, totals, hostLine];
+	// The profile's name, the engine's address and error, the tunnel URL come from files and the network.
+	return [identity, totals, hostLine].map(line => line.map(segment => ({...segment, text: sanitize(segment.text)})));
 }
 
 function engineText(engine: EngineSummary, theme: Theme): {text: string; color: Color} {
