@@ -5,6 +5,7 @@ import {connectEngine} from '../engine/connect.js';
 import type {Profile} from '../profile/types.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {resolveProfilePath} from '../profile/resolve-profile-path.js';
+import {knownSecretValues} from '../stack/known-secrets.js';
 import {StackSession, type StackOperations} from '../stack/session.js';
 import {loadKeymap} from '../ui/keymap-file.js';
 import {runApp} from '../ui/run-app.js';
@@ -43,7 +44,8 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 
 	const connection = await connectEngine({explicitAddress: options.engine ?? profile.engine});
 	const keymap = loadKeymap();
-	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project));
+	const secretValues = knownSecretValues(profile.envFile, project.services.map(service => service.environment));
+	const session = new StackSession(connection.docker, profile, stackOperations(connection.docker, project), secretValues);
 	session.start();
 	try {
 		await runApp({

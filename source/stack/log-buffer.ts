@@ -1,5 +1,6 @@
 import {toNanoseconds} from '../engine/log-lines.js';
 import type {LogLine} from '../engine/types.js';
+import type {Masker} from './known-secrets.js';
 import {sanitize} from './sanitize.js';
 
 /** One stored log line: sanitized, numbered in arrival order. */
@@ -82,7 +83,7 @@ export type LineOrigin = {readonly service: string; readonly label: string};
 /**
  * Log lines of the followed containers, bounded by count: per service, and merged for
  * the "all services" view, each dropping its oldest lines beyond its limit. Text is
- * sanitized here, so nothing a container printed reaches storage unfiltered.
+ * sanitized and known secrets masked here, so nothing a container printed reaches storage unfiltered.
  */
 export class LogBuffer {
 	readonly #services = new Map<string, BoundedLines>();
@@ -93,7 +94,11 @@ export class LogBuffer {
 	readonly #lastTimes = new Map<string, bigint>();
 	#sequence = 0;
 
-	constructor(private readonly limits: LogBufferLimits = defaultLimits) {
+	constructor(
+		private readonly limits: LogBufferLimits = defaultLimits,
+		/** Masks known secret values in each line (a container that echoes its password); none by default. */
+		private readonly mask: Masker = text => text,
+	) {
 		this.#merged = new BoundedLines(limits.mergedLines);
 	}
 
@@ -110,7 +115,7 @@ export class LogBuffer {
 	push(origin: LineOrigin, line: LogLine): BufferedLine {
 		const timeNano = toNanoseconds(line.time) || (this.#lastTimes.get(line.containerId) ?? 0n);
 		this.#lastTimes.set(line.containerId, timeNano);
-		return this.#store(origin, {kind: 'line', containerId: line.containerId, stream: line.stream, time: line.time, timeNano, text: sanitize(line.text)});
+		return this.#store(origin, {kind: 'line', containerId: line.containerId, stream: line.stream, time: line.time, timeNano, text: this.mask(sanitize(line.text))});
 	}
 
 	/** Adds stacktui's own note at a time among the lines, e.g. where a removed container's lines end. */

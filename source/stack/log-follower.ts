@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import {followLogs} from '../engine/logs.js';
 import {SeenLines} from '../engine/seen-lines.js';
 import type {ContainerInfo} from '../engine/types.js';
+import type {Masker} from './known-secrets.js';
 import {LogBuffer, type LineOrigin, type LogBufferLimits, defaultLimits} from './log-buffer.js';
 
 /** What the follower needs to know of a container; the name, when given, is what a marker calls it. */
@@ -11,6 +12,8 @@ export type LogFollowerOptions = {
 	/** Lines of history to start each container with, and at most to catch up when following again. */
 	readonly tail?: number;
 	readonly limits?: LogBufferLimits;
+	/** Masks known secrets in every line stored. */
+	readonly mask?: Masker;
 };
 
 export const defaultTail = 1000;
@@ -41,7 +44,7 @@ export class LogFollower {
 		options: LogFollowerOptions = {},
 	) {
 		this.#tail = options.tail ?? defaultTail;
-		this.buffer = new LogBuffer(options.limits ?? defaultLimits);
+		this.buffer = new LogBuffer(options.limits ?? defaultLimits, options.mask);
 	}
 
 	/** Follows exactly these containers: starts the new ones and aborts the others. */

@@ -5,6 +5,7 @@ import type {Profile} from '../profile/types.js';
 import {type BudgetState, evaluateBudgets, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
 import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
+import {secretMasker} from './known-secrets.js';
 import {LogFollower} from './log-follower.js';
 import type {StackState} from './model.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
@@ -54,6 +55,8 @@ export class StackSession {
 		private readonly docker: Docker,
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
+		/** Secret values to mask in log lines (knownSecretValues of the profile and its services). */
+		private readonly secretValues: readonly string[] = [],
 	) {
 		this.#watcher = new StackWatcher(docker, profile.project);
 		const now = Date.now();
@@ -130,9 +133,9 @@ export class StackSession {
 		}
 	}
 
-	/** A log source for the log pane; the pane closes it when the selection changes. */
+	/** The log pane's source: one while the dashboard runs, closed when it quits; known secrets masked in every line. */
 	createLogSource(): LogFollower {
-		return new LogFollower(this.docker);
+		return new LogFollower(this.docker, {mask: secretMasker(this.secretValues)});
 	}
 
 	/** Inspects one container for the details panel; undefined when it is gone. */
