@@ -7,7 +7,7 @@ import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
-import {builtImageName, configHash, configHashLabel, containerLabels, containerName} from './labels.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName, imageLabels} from './labels.js';
 
 export type Preparation = {
 	readonly containerIds: readonly string[];
@@ -51,7 +51,9 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
+			// Labelled with the project, as its containers are: the images a project built can be found (and removed) by label.
+			const labels = imageLabels(context.project.name, service.name);
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference, labels}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
 		}
 
 		context.onPhase('pulling');

@@ -80,3 +80,22 @@ test('a missing image is pulled; with no registry one line names the image and d
 	t.false((result.state.services['cache']?.reason ?? '').includes('\n'));
 	t.regex(result.state.services['app']?.reason ?? '', /^cache failed: image stacktui-test\/absent/);
 });
+
+test('a built image carries its project\'s label, so the cleanup that removes the project\'s containers removes it too', async t => {
+	const name = newProjectName('up-built-label');
+	const context = mkdtempSync(path.join(tmpdir(), 'stt-up-build-'));
+	directories.push(context);
+	writeFileSync(path.join(context, 'Dockerfile'), 'FROM stacktui-test/busybox:1\nCMD ["idle"]\n');
+	const stack = composeProject(name, [composeService('app', {image: undefined, build: {context, dockerfile: 'Dockerfile', args: {}}})]);
+	t.teardown(async () => {
+		await removeComposeProject(docker, name);
+		await docker.getImage(`${name}_app`).remove({force: true}).catch(() => undefined);
+	});
+	t.true((await runUp(docker, stack, ['app'])).isSuccess);
+	const labels = (await dockerCli(['image', 'inspect', '--format', '{{json .Config.Labels}}', `${name}_app`])).trim();
+	t.like(JSON.parse(labels) as Record<string, string>, {'com.docker.compose.project': name, 'com.docker.compose.service': 'app'});
+
+	await removeComposeProject(docker, name);
+	t.is((await dockerCli(['images', '--quiet', '--filter', `label=com.docker.compose.project=${name}`])).trim(), '', 'no image of the project is left');
+	t.is((await dockerCli(['images', '--quiet', `${name}_app`])).trim(), '');
+});
