@@ -1,29 +1,16 @@
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
-import {toNanoseconds} from '../../source/engine/log-lines.js';
 import {type FollowedContainer, LogFollower} from '../../source/stack/log-follower.js';
 import type {LogViewState} from '../../source/stack/log-view.js';
-import {sanitize} from '../../source/stack/sanitize.js';
 import {useLogs} from '../../source/ui/use-logs.js';
+import {dockerLogLines} from '../helpers/docker-logs.js';
 import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const {docker} = await connectForTests();
 const project = newProjectName('log-reopen');
-const run = promisify(execFile);
 
 test.after.always(async () => removeProject(docker, project));
-
-/** Every line the engine kept for the container, as "TIME TEXT" in time order, as `docker logs` prints them. */
-async function linesFromCli(id: string): Promise<string[]> {
-	const {stdout, stderr} = await run('docker', ['logs', '--timestamps', id]);
-	return [...stdout.split('\n'), ...stderr.split('\n')]
-		.filter(line => line !== '')
-		.map(line => `${line.slice(0, line.indexOf(' '))} ${sanitize(line.slice(line.indexOf(' ') + 1))}`)
-		.sort((left, right) => Number(toNanoseconds(left.split(' ')[0] ?? '') - toNanoseconds(right.split(' ')[0] ?? '')));
-}
 
 type Props = {readonly isOpen: boolean; readonly service: string; readonly containers: readonly FollowedContainer[]; readonly seen: {state?: LogViewState}};
 
@@ -56,7 +43,7 @@ test('closing and reopening the pane and switching services neither repeats nor 
 	}
 
 	const afterReopening = texts();
-	const printedSoFar = await linesFromCli(web.id);
+	const printedSoFar = await dockerLogLines(web.id);
 	t.is(new Set(afterReopening).size, afterReopening.length, 'no line twice after reopening the pane');
 	t.deepEqual(afterReopening, printedSoFar.slice(0, afterReopening.length), 'what docker logs printed, in order');
 	t.true(afterReopening.length >= printedSoFar.length - 20, 'nothing missing but the newest lines');
@@ -68,7 +55,7 @@ test('closing and reopening the pane and switching services neither repeats nor 
 	await pause();
 
 	await dockerCli(['stop', '-t', '1', web.id, worker.id]);
-	const expected = await linesFromCli(web.id);
+	const expected = await dockerLogLines(web.id);
 	await eventually(() => texts().length >= expected.length, 5000, 'every line of web').catch(() => undefined);
 	const received = texts();
 	t.is(new Set(received).size, received.length, 'no line twice');
@@ -90,7 +77,7 @@ test('a removed and recreated container keeps its lines, closed by a marker nami
 	await eventually(() => texts().length >= 10, 8000, 'lines of the first container');
 
 	await dockerCli(['stop', '-t', '1', old.id]);
-	const oldLines = await linesFromCli(old.id);
+	const oldLines = await dockerLogLines(old.id);
 	await eventually(() => texts().length >= oldLines.length, 5000, 'every line of the first container').catch(() => undefined);
 	await dockerCli(['rm', '-f', old.id]);
 	// As `up` does: the selection moves on while the service has no container, then comes back.
@@ -103,7 +90,7 @@ test('a removed and recreated container keeps its lines, closed by a marker nami
 	await eventually(() => seen.state?.service === 'worker2' && (seen.state?.lines ?? []).some(line => line.containerId === fresh.id), 8000, 'lines of the new container');
 
 	await dockerCli(['stop', '-t', '1', fresh.id]);
-	const freshLines = await linesFromCli(fresh.id);
+	const freshLines = await dockerLogLines(fresh.id);
 	const lines = () => seen.state?.lines ?? [];
 	await eventually(() => lines().filter(line => line.containerId === fresh.id).length >= freshLines.length, 5000, 'every line of the new container').catch(() => undefined);
 	const markerIndex = lines().findIndex(line => line.kind === 'marker');

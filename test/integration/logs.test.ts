@@ -1,25 +1,14 @@
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
 import test from 'ava';
 import {followLogs} from '../../source/engine/logs.js';
-import {toNanoseconds} from '../../source/engine/log-lines.js';
 import type {LogLine} from '../../source/engine/types.js';
+import {dockerLogLines} from '../helpers/docker-logs.js';
 import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const connection = await connectForTests();
 const {docker} = connection;
 const project = newProjectName('logs');
-const run = promisify(execFile);
 
 test.after.always(async () => removeProject(docker, project));
-
-/** Every line the engine kept, from the docker CLI: "TIME TEXT", stdout and stderr merged by time. */
-async function linesFromCli(id: string): Promise<string[]> {
-	const {stdout, stderr} = await run('docker', ['logs', '--timestamps', id]);
-	return [...stdout.split('\n'), ...stderr.split('\n')]
-		.filter(line => line !== '')
-		.sort((left, right) => Number(toNanoseconds(left.split(' ')[0] ?? '') - toNanoseconds(right.split(' ')[0] ?? '')));
-}
 
 for (const isTty of [false, true]) {
 	test(`log follow across a restart and a stop/start delivers each line once, in order (tty: ${isTty})`, async t => {
@@ -53,7 +42,7 @@ for (const isTty of [false, true]) {
 		await following;
 
 		// A TTY ends lines with CRLF; the follower drops the CR.
-		const expected = (await linesFromCli(container.id)).map(line => line.replace(/\r$/, ''));
+		const expected = (await dockerLogLines(container.id, false)).map(line => line.replace(/\r$/, ''));
 		t.deepEqual(
 			received.map(line => `${line.time} ${line.text}`),
 			expected,
