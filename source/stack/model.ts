@@ -89,7 +89,8 @@ function applyEvent(state: StackState, event: EngineEvent): StackState {
 			// A new run starts its health checks over; restart and unpause follow a start or keep the run.
 			const health = event.action === 'start' && container.health !== 'none' ? 'starting' : container.health;
 			// A new run: its start time is the event's until an inspect reads the exact one.
-			const run = event.action === 'start' && container.state !== 'running' ? {isOomKilled: false, startedAt: new Date(Number(event.timeNano / 1_000_000n)).toISOString()} : {};
+			// OOMKilled stays as the engine says: a restart policy keeps it, a start by hand clears it (the inspect that follows tells).
+			const run = event.action === 'start' && container.state !== 'running' ? {startedAt: new Date(Number(event.timeNano / 1_000_000n)).toISOString()} : {};
 			return withContainer(state, {...container, state: 'running', health, exitCode: undefined, ...run});
 		}
 

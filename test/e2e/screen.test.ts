@@ -20,7 +20,7 @@ const project = newProjectName('screen');
 const directory = mkdtempSync(path.join(tmpdir(), 'stt-screen-'));
 const profile = path.join(directory, 'stacktui.yaml');
 const password = 'pa55-w0rd-e2e-7x';
-const url = `https://${'4b1c-203-0-113-7'.repeat(3)}.ngrok-free.app/with/a/long/path`;
+const url = `https://${'4b1c-203-0-113-7'.repeat(8)}.ngrok-free.app/with/a/long/path`;
 writeFileSync(path.join(directory, '.env'), `DB_PASSWORD=${password}\n`);
 writeFileSync(
 	profile,
@@ -35,7 +35,8 @@ writeFileSync(
     network_mode: none
   secret:
     image: stacktui-test/busybox:1
-    environment: {DB_PASSWORD: \${DB_PASSWORD}}
+    environment:
+      DB_PASSWORD: \${DB_PASSWORD}
     command: ["sh", "-c", "echo \\"connecting with $$DB_PASSWORD\\"; exec idle"]
     network_mode: none
   flood:
@@ -85,9 +86,14 @@ test.serial('the log pane shows each line once, however often it is closed and o
 		await new Promise(resolve => setTimeout(resolve, 700));
 	}
 
-	await terminal.keys('k');
+	// In the pane j and k scroll the log: the table picks the service.
+	await terminal.keys('l');
+	await selectRow('hog');
+	await terminal.keys('l');
 	await terminal.waitFor(text => text.includes('Logs: hog'), 5000, 'the pane on another service');
-	await terminal.keys('j');
+	await terminal.keys('l');
+	await selectRow('ready');
+	await terminal.keys('l');
 	const back = await terminal.waitFor(text => text.includes('Logs: ready') && readyLines(text).length > 0, 5000, 'back on ready');
 	await new Promise(resolve => setTimeout(resolve, 700));
 	const screen = await terminal.screen();
@@ -106,18 +112,24 @@ test.serial('a long line is cut until W wraps it and the whole URL shows', async
 	t.true(start > 0, wrapped);
 	t.true(lines.slice(start, start + 3).map(line => line.padEnd(150)).join('').includes(url), 'the URL read across the rows');
 	await terminal.keys('W');
+	await terminal.keys('l');
+	await terminal.waitFor(text => !text.includes('Logs: ready'), 5000, 'the pane closed');
 });
 
 test.serial('a service echoing its secret from the .env shows it masked in the log pane', async t => {
-	await terminal.keys('j');
+	await selectRow('secret');
+	await terminal.keys('l');
 	const screen = await terminal.waitFor(text => text.includes('Logs: secret') && text.includes('connecting with'), 10_000, 'the secret service\'s log');
 	t.true(screen.includes('connecting with ••••••'));
 	t.false(screen.includes(password));
 	t.true((await dockerCli(['logs', `${project}_secret_1`])).includes(password), 'the container did print it');
+	await terminal.keys('l');
+	await terminal.waitFor(text => !text.includes('Logs: secret'), 5000, 'the pane closed');
 });
 
 test.serial('space on a flooding service keeps the lines on screen and counts the new ones', async t => {
 	await selectRow('flood');
+	await terminal.keys('l');
 	await terminal.waitFor(text => text.includes('Logs: flood') && /flood \d+/.test(text), 10_000, 'the flood in the pane');
 	await terminal.keys('Space');
 	const paused = await terminal.waitFor(text => /paused, [\d,]+ new/.test(text), 5000, 'the pause');

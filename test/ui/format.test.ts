@@ -77,6 +77,8 @@ test('a pending action shows until events confirm it; exits show their code or O
 	t.is(formatState({state: 'restarting', exitCode: 137, isOomKilled: true}), 'restarting (OOM)');
 	t.is(formatState({state: 'restarting', exitCode: 1, isOomKilled: false}), 'restarting (1)');
 	t.is(formatState({state: 'running', exitCode: null, isOomKilled: false, hasOomKill: true}), 'running (OOM)');
+	t.is(formatState({state: 'running', exitCode: null, isOomKilled: true}), 'running (OOM)', 'restarted by its policy after an OOM kill');
+	t.is(formatState({state: 'running', exitCode: null, isOomKilled: false}), 'running');
 	t.is(formatState({state: 'paused', exitCode: null, isOomKilled: false}), 'paused');
 	t.is(formatBudgetStatus('near'), 'near');
 	t.is(formatBudgetStatus('none'), '-');

@@ -32,7 +32,7 @@ export type StateFacts = {
 /**
  * The state word: the pending action (`restarting…`) until events confirm it; `OOM killed` or
  * `exited (137)`; a restart loop says why it restarts, `restarting (OOM)`, `restarting (1)`; a
- * container whose child was OOM-killed, `running (OOM)`.
+ * container whose child was OOM-killed, or that runs again after its last run was, `running (OOM)`.
  */
 export function formatState(facts: StateFacts): string {
 	if (facts.pendingAction !== undefined) return `${facts.pendingAction}…`;
@@ -45,7 +45,8 @@ export function formatState(facts: StateFacts): string {
 		return `restarting (${facts.isOomKilled ? 'OOM' : facts.exitCode})`;
 	}
 
-	return facts.state === 'running' && facts.hasOomKill ? 'running (OOM)' : facts.state;
+	// Running again after an OOM kill: of a process inside, or of the last run (a restart policy keeps OOMKilled).
+	return facts.state === 'running' && (facts.hasOomKill || facts.isOomKilled) ? 'running (OOM)' : facts.state;
 }
 
 /** The budget column: `ok`, `near`, `over`, or `-` without a budget. */
