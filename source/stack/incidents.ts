@@ -34,6 +34,11 @@ export type RunFacts = {
 	readonly oomIncidentId: number | undefined;
 	/** The current run was asked to stop (a stop, or a kill with a stopping signal): its exit is no crash. */
 	readonly isStopRequested: boolean;
+	/**
+	 * The `crashed` incident of the last exit, kept across a restart: the engine may report the
+	 * `oom` of that exit after its `die` (or only its inspect says OOMKilled), and then it was an OOM kill.
+	 */
+	readonly crashIncidentId: number | undefined;
 };
 
 /** Restarts and incidents of the project's containers, changed only by the model's reducer. */
@@ -54,7 +59,7 @@ export function initialLifecycle(): LifecycleState {
 }
 
 function freshRun(restartCount: number): RunFacts {
-	return {baselineRestarts: restartCount, restartsSeen: 0, hasOomKill: false, oomIncidentId: undefined, isStopRequested: false};
+	return {baselineRestarts: restartCount, restartsSeen: 0, hasOomKill: false, oomIncidentId: undefined, isStopRequested: false, crashIncidentId: undefined};
 }
 
 /**
@@ -91,7 +96,11 @@ export function applyLifecycleEvent(lifecycle: LifecycleState, event: EngineEven
 		case 'start': {
 			// A start of a container that ran before and is not running is a restart.
 			const isRestart = container.state !== 'running' && container.startedAt !== undefined;
-			return withRun(lifecycle, container.id, {...freshRun(run.baselineRestarts), restartsSeen: run.restartsSeen + (isRestart ? 1 : 0)});
+			return withRun(lifecycle, container.id, {
+				...freshRun(run.baselineRestarts),
+				restartsSeen: run.restartsSeen + (isRestart ? 1 : 0),
+				crashIncidentId: run.crashIncidentId,
+			});
 		}
 
 		case 'kill':
@@ -101,6 +110,7 @@ export function applyLifecycleEvent(lifecycle: LifecycleState, event: EngineEven
 		}
 
 		case 'oom': {
+			if (isLateOom(lifecycle, run, at)) return upgradeCrash(lifecycle, container.id, run);
 			const raised = raise(lifecycle, {kind: 'oom', service: container.service, container: container.name, containerId: container.id, exitCode: undefined, at});
 			return withRun(raised, container.id, {...run, hasOomKill: true, oomIncidentId: lifecycle.nextIncidentId});
 		}
@@ -110,17 +120,43 @@ export function applyLifecycleEvent(lifecycle: LifecycleState, event: EngineEven
 			if (run.oomIncidentId !== undefined && exitCode !== 0) {
 				// The main process died of the OOM kill the `oom` event reported.
 				const incidents = lifecycle.incidents.map(incident => (incident.id === run.oomIncidentId ? {...incident, kind: 'oom-killed' as const, exitCode, at} : incident));
-				return withRun({...lifecycle, incidents}, container.id, {...run, oomIncidentId: undefined});
+				return withRun({...lifecycle, incidents}, container.id, {...run, oomIncidentId: undefined, crashIncidentId: undefined});
 			}
 
-			if (exitCode === undefined || exitCode === 0 || run.isStopRequested) return lifecycle;
-			return raise(lifecycle, {kind: 'crashed', service: container.service, container: container.name, containerId: container.id, exitCode, at});
+			if (exitCode === undefined || exitCode === 0 || run.isStopRequested) {
+				return run.crashIncidentId === undefined ? lifecycle : withRun(lifecycle, container.id, {...run, crashIncidentId: undefined});
+			}
+
+			const raised = raise(lifecycle, {kind: 'crashed', service: container.service, container: container.name, containerId: container.id, exitCode, at});
+			return withRun(raised, container.id, {...run, crashIncidentId: lifecycle.nextIncidentId});
 		}
 
 		default: {
 			return lifecycle;
 		}
 	}
+}
+
+/** How long after a `die` an `oom` can still be the cause of that exit. */
+const lateOomMs = 2000;
+
+/** An `oom` that comes just after a SIGKILL exit counted as a crash: it explains that exit. */
+function isLateOom(lifecycle: LifecycleState, run: RunFacts, at: number): boolean {
+	const crash = lifecycle.incidents.find(incident => incident.id === run.crashIncidentId);
+	return crash !== undefined && crash.exitCode === 137 && at - crash.at <= lateOomMs;
+}
+
+function upgradeCrash(lifecycle: LifecycleState, id: string, run: RunFacts): LifecycleState {
+	const incidents = lifecycle.incidents.map(incident => (incident.id === run.crashIncidentId ? {...incident, kind: 'oom-killed' as const} : incident));
+	return withRun({...lifecycle, incidents}, id, {...run, crashIncidentId: undefined});
+}
+
+/** An inspect that says the last exit was an OOM kill turns the crash counted for it into one. */
+export function withInspected(lifecycle: LifecycleState, container: ContainerInfo): LifecycleState {
+	const run = lifecycle.runs.get(container.id);
+	if (run === undefined || !container.isOomKilled || run.crashIncidentId === undefined) return lifecycle;
+	const crash = lifecycle.incidents.find(incident => incident.id === run.crashIncidentId);
+	return crash?.exitCode === 137 ? upgradeCrash(lifecycle, container.id, run) : lifecycle;
 }
 
 function withRun(lifecycle: LifecycleState, id: string, run: RunFacts): LifecycleState {
@@ -136,36 +172,4 @@ function raise(lifecycle: LifecycleState, incident: Omit<Incident, 'id'>): Lifec
 export function restartCountOf(lifecycle: LifecycleState, container: ContainerInfo): number {
 	const run = lifecycle.runs.get(container.id);
 	return run === undefined ? container.restartCount : Math.max(container.restartCount, run.baselineRestarts + run.restartsSeen);
-}
-
-/** Incidents of one kind on one container, as the warnings panel lists them: how often, first and last time. */
-export type IncidentGroup = {
-	readonly kind: IncidentKind;
-	readonly service: string;
-	readonly container: string;
-	readonly count: number;
-	readonly firstAt: number;
-	readonly lastAt: number;
-	/** Of the latest one. */
-	readonly exitCode: number | undefined;
-};
-
-/** Groups incidents by container and kind, the most recent group first. */
-export function groupIncidents(incidents: readonly Incident[]): IncidentGroup[] {
-	const groups = new Map<string, IncidentGroup>();
-	for (const incident of incidents) {
-		const key = `${incident.containerId}\u0000${incident.kind}`;
-		const group = groups.get(key);
-		groups.set(key, {
-			kind: incident.kind,
-			service: incident.service,
-			container: incident.container,
-			count: (group?.count ?? 0) + 1,
-			firstAt: Math.min(group?.firstAt ?? incident.at, incident.at),
-			lastAt: Math.max(group?.lastAt ?? incident.at, incident.at),
-			exitCode: incident.exitCode,
-		});
-	}
-
-	return [...groups.values()].sort((left, right) => right.lastAt - left.lastAt);
 }

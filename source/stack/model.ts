@@ -1,5 +1,5 @@
 import type {ContainerInfo, EngineEvent, StatsSample} from '../engine/types.js';
-import {type LifecycleState, applyLifecycleEvent, initialLifecycle, withContainers, withoutContainer} from './incidents.js';
+import {type LifecycleState, applyLifecycleEvent, initialLifecycle, withContainers, withInspected, withoutContainer} from './incidents.js';
 
 export type EngineStatus = 'connecting' | 'connected' | 'lost';
 
@@ -49,7 +49,7 @@ export function reduce(state: StackState, action: StackAction): StackState {
 
 		case 'container-inspected': {
 			const next = withContainer(state, action.container);
-			return {...next, lifecycle: withContainers(state.lifecycle, [action.container], false)};
+			return {...next, lifecycle: withInspected(withContainers(state.lifecycle, [action.container], false), action.container)};
 		}
 
 		case 'container-gone': {
@@ -58,7 +58,8 @@ export function reduce(state: StackState, action: StackAction): StackState {
 
 		case 'engine-event': {
 			const lifecycle = applyLifecycleEvent(state.lifecycle, action.event, state.containers.get(action.event.id));
-			return withLifecycle(applyEvent(state, action.event), lifecycle);
+			const next = withLifecycle(applyEvent(state, action.event), lifecycle);
+			return isLateOomKill(state, next, action.event) ? withContainer(next, {...next.containers.get(action.event.id)!, isOomKilled: true}) : next;
 		}
 
 		case 'stats-sampled': {
@@ -114,6 +115,12 @@ function applyEvent(state: StackState, event: EngineEvent): StackState {
 			return state;
 		}
 	}
+}
+
+/** An `oom` that turned the last exit's crash into an OOM kill: the container was OOM-killed, as its inspect will say. */
+function isLateOomKill(before: StackState, after: StackState, event: EngineEvent): boolean {
+	const crash = before.lifecycle.runs.get(event.id)?.crashIncidentId;
+	return event.action === 'oom' && crash !== undefined && after.lifecycle.runs.get(event.id)?.crashIncidentId === undefined && after.containers.has(event.id);
 }
 
 function withLifecycle(state: StackState, lifecycle: LifecycleState): StackState {

@@ -1,6 +1,6 @@
 import type {Budgets, Profile} from '../profile/types.js';
 import {activeWarnings, type BudgetLevel, type BudgetState} from '../stack/budgets.js';
-import {groupIncidents} from '../stack/incidents.js';
+import {groupIncidents} from '../stack/incident-groups.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
 import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {groupIncidents} from '../../source/stack/incidents.js';
+import {groupIncidents} from '../../source/stack/incident-groups.js';
 import {toServiceStatuses, type ServiceStatus} from '../../source/stack/snapshot.js';
 import {StackWatcher} from '../../source/stack/watcher.js';
 import {formatState} from '../../source/ui/format/status.js';

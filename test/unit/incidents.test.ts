@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {parseEvent} from '../../source/engine/events.js';
 import type {ContainerInfo, EngineEvent} from '../../source/engine/types.js';
-import {groupIncidents, incidentLimit, restartCountOf} from '../../source/stack/incidents.js';
+import {incidentLimit, restartCountOf} from '../../source/stack/incidents.js';
+import {groupIncidents} from '../../source/stack/incident-groups.js';
 import {type StackState, initialState, reduce} from '../../source/stack/model.js';
 import {toServiceStatuses} from '../../source/stack/snapshot.js';
 import {formatState} from '../../source/ui/format/status.js';
@@ -55,6 +56,20 @@ test('an OOM kill of the main process: oom then die 137 reads OOM killed, one in
 	t.is(formatState(statusOf(state)), 'OOM killed');
 	t.like(state.lifecycle.incidents, [{kind: 'oom-killed', exitCode: 137, service: 'oom'}]);
 	t.is(state.lifecycle.incidents.length, 1);
+});
+
+test('an oom the engine reports after the die, or only an inspect that says OOMKilled: still one OOM kill, no crash', t => {
+	const [start, oom, die] = captured('oom-killed.ndjson').filter(event => event.action !== 'create');
+	const late = replay([start!, die!, {...oom!, timeNano: die!.timeNano + 5_000_000n}]);
+	t.like(late.lifecycle.incidents, [{kind: 'oom-killed', exitCode: 137}]);
+	t.is(late.lifecycle.incidents.length, 1);
+	t.is(formatState(statusOf(late)), 'OOM killed');
+
+	const withoutOom = replay([start!, die!]);
+	t.like(withoutOom.lifecycle.incidents, [{kind: 'crashed'}]);
+	const inspected = reduce(withoutOom, {type: 'container-inspected', container: {...withoutOom.containers.get(die!.id)!, isOomKilled: true}});
+	t.like(inspected.lifecycle.incidents, [{kind: 'oom-killed', exitCode: 137}]);
+	t.is(inspected.lifecycle.incidents.length, 1);
 });
 
 test('an oom event while PID 1 lives on: running (OOM), an OOM kill incident, no exit', t => {

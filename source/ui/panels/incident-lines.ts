@@ -1,4 +1,5 @@
-import {type IncidentGroup, type IncidentKind} from '../../stack/incidents.js';
+import {type IncidentKind} from '../../stack/incidents.js';
+import {type IncidentGroup} from '../../stack/incident-groups.js';
 import {fitCell, textWidth} from '../format/fit.js';
 import type {Theme} from '../theme.js';
 import {formatClockTime, type PanelLine} from './panel-lines.js';

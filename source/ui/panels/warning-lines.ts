@@ -5,7 +5,8 @@ import {formatBudgetPercent, formatDuration, formatPercent, formatSize} from '..
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
-import {groupIncidents, type Incident} from '../../stack/incidents.js';
+import {type Incident} from '../../stack/incidents.js';
+import {groupIncidents} from '../../stack/incident-groups.js';
 import {incidentCountText, incidentLines} from './incident-lines.js';
 import {formatClockTime, type PanelContent, type PanelLine, type Segment} from './panel-lines.js';
 
