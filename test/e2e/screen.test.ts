@@ -84,6 +84,7 @@ test.serial('the log pane shows each line once, however often it is closed and o
 		await terminal.keys('l');
 		await terminal.waitFor(text => text.includes('Logs: ready'), 5000, 'the pane open again');
 		await new Promise(resolve => setTimeout(resolve, 700));
+		t.deepEqual(readyLines(await terminal.screen()), ['ready 1', 'ready 2', 'ready 3', 'ready 4'], `once each after reopening ${round + 1}×`);
 	}
 
 	// In the pane j and k scroll the log: the table picks the service.
