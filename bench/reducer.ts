@@ -1,15 +1,16 @@
-// Throughput of the stack reducer (source/stack/model.ts `reduce`) and of `evaluateBudgets`
-// (source/stack/budgets.ts) on synthetic stats for 20 running containers (10 services × 2 replicas).
+// Throughput of the stack reducer (source/stack/model.ts `reduce`) and of the budget evaluator
+// (source/stack/evaluator.ts) on synthetic stats for 20 running containers (10 services × 2 replicas).
 // Run:    npx tsx bench/reducer.ts [SECONDS_PER_ROUND=1] [ROUNDS=5]
 // Prints: operations per second per benchmark (median of the rounds, and the slowest round).
 //   reduce stats-sampled: one new sample for one container (the hot path: ~20 a second live).
 //   reduce mixed: 19 samples then one restart burst (die, start, restart) per 22 actions.
-//   evaluateBudgets: one evaluation of a stack with stack + service budgets over a state that
+//   evaluate budgets: one evaluation of a stack with stack + service budgets over a state that
 //   changes every call, the clock advancing 250 ms per call so breaches begin, warn and end.
 import {performance} from 'node:perf_hooks';
 import type {ContainerInfo, EngineEvent, StatsSample} from '../source/engine/types.js';
 import type {Budgets} from '../source/profile/types.js';
-import {type BudgetState, evaluateBudgets, initialBudgetState} from '../source/stack/budgets.js';
+import {emptyBudgets} from '../source/profile/read-budgets.js';
+import {evaluatorFor} from '../source/stack/budgets.js';
 import {type StackAction, type StackState, initialState, reduce} from '../source/stack/model.js';
 
 const secondsPerRound = Number(process.argv[2] ?? 1);
@@ -60,6 +61,7 @@ function event(id: string, action: string): EngineEvent {
 }
 
 const budgets: Budgets = {
+	...emptyBudgets,
 	sustainMs: 10_000,
 	startupMs: 60_000,
 	stack: {memoryBytes: 1200 * mebibyte, cpuPercent: 600},
@@ -126,10 +128,9 @@ for (const [name, actions] of [
 const states: StackState[] = [];
 let walking = base;
 for (const action of actionCycle(true)) states.push((walking = reduce(walking, action)));
-let budgetState: BudgetState = initialBudgetState();
+const evaluator = evaluatorFor({budgets, probes: [], soak: {durationMs: undefined, steps: []}}, Array.from({length: 10}, (_, index) => `service-${index}`));
 let warnings = 0;
-report('evaluateBudgets', bench(iteration => {
-	budgetState = evaluateBudgets(budgetState, {now: 1_714_557_600_000 + iteration * 250, state: states[iteration % states.length]!, budgets});
-	warnings = budgetState.warnings.length;
+report('evaluate budgets', bench(iteration => {
+	warnings = evaluator.evaluate({now: 1_714_557_600_000 + iteration * 250, state: states[iteration % states.length]!, phase: null}).warnings.length;
 }));
 console.log(`(budget warnings recorded in the last round: ${warnings})`);

@@ -1,6 +1,8 @@
 // Render cost of the services table: 10, 30 and 100 rows, each re-rendered N times with new
 // CPU, memory, uptime and sparkline values (every row changes, as on a stats tick).
 // Run:    npx tsx bench/render.tsx [N=100] [WIDTH=160]   (or NODE_ENV=production npx tsx bench/render.tsx)
+//         RAW=1: the table as the dashboard draws it on a terminal (raw lines for the frame writer,
+//         an empty box for ink; source/ui/raw-lines.ts), instead of through ink's text pipeline.
 // Prints: per row count, ms per re-render after 20 warm-ups: wall clock (median, p95, max) and
 // this process's CPU time (median, p95), which a loaded machine inflates less than wall clock.
 // React runs its development build unless NODE_ENV=production (about twice as slow): the mode is printed.
@@ -11,6 +13,7 @@ import {render} from 'ink-testing-library';
 import os from 'node:os';
 import {performance} from 'node:perf_hooks';
 import type {ServiceStatus} from '../source/stack/snapshot.js';
+import {RawLines, RawLinesContext} from '../source/ui/raw-lines.js';
 import {ServicesTable} from '../source/ui/table/services-table.js';
 import type {TableRow} from '../source/ui/table/rows.js';
 
@@ -76,7 +79,12 @@ type Result = {median: number; p95: number; max: number; cpuMedian: number; cpuP
 function measure(count: number): Result {
 	// Precompute the rows so the timing is the render only, not the fixture.
 	const frames = Array.from({length: warmup + iterations}, (_, tick) => rowsAt(count, tick + 1));
-	const table = (rows: readonly TableRow[]) => <ServicesTable rows={rows} width={width} height={count + 1} selectedId="id-3" />;
+	const rawLines = process.env['RAW'] === '1' ? new RawLines() : undefined;
+	const table = (rows: readonly TableRow[]) => (
+		<RawLinesContext.Provider value={rawLines}>
+			<ServicesTable rows={rows} width={width} height={count + 1} selectedId="id-3" />
+		</RawLinesContext.Provider>
+	);
 	const instance = render(table(rowsAt(count, 0)));
 	const times: number[] = [];
 	const cpuTimes: number[] = [];
@@ -92,7 +100,7 @@ function measure(count: number): Result {
 		}
 	}
 
-	const lines = (instance.lastFrame() ?? '').split('\n').length;
+	const lines = rawLines === undefined ? (instance.lastFrame() ?? '').split('\n').length : rawLines.overlay([]).length;
 	instance.unmount();
 	instance.cleanup();
 	const byValue = (left: number, right: number) => left - right;
@@ -108,7 +116,7 @@ function measure(count: number): Result {
 	};
 }
 
-console.log(`services table re-render, width ${width}, ${iterations} re-renders per size, load ${os.loadavg()[0]?.toFixed(1)}, NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'} (node ${process.version})`);
+console.log(`services table re-render${process.env['RAW'] === '1' ? ' (raw lines)' : ''}, width ${width}, ${iterations} re-renders per size, load ${os.loadavg()[0]?.toFixed(1)}, NODE_ENV=${process.env.NODE_ENV ?? '(unset: React development build)'} (node ${process.version})`);
 for (const count of [10, 30, 100]) {
 	const result = measure(count);
 	const ms = (value: number) => `${value.toFixed(2)} ms`;

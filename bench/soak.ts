@@ -11,6 +11,7 @@
 // Containers are labelled stacktui.test=<project>, project stt-bench-soak-XXXXXX, removed at the end.
 import http from 'node:http';
 import {connectEngine} from '../source/engine/connect.js';
+import {emptyBudgets} from '../source/profile/read-budgets.js';
 import type {Profile} from '../source/profile/types.js';
 import {LogFollower} from '../source/stack/log-follower.js';
 import {StackSession} from '../source/stack/session.js';
@@ -65,8 +66,8 @@ try {
 	for (const spec of specs) await createService(docker, {project, ...spec});
 	const profile: Profile = {
 		file: undefined, name: project, description: 'bench soak', project, composeFiles: [], composeProfiles: [], envFile: undefined,
-		engine: undefined, refreshMs: 1000, tunnels: [], links: {},
-		budgets: {sustainMs: 10_000, startupMs: 30_000, stack: {memoryBytes: 256 * mebibyte}, services: {hold: {memoryBytes: 40 * mebibyte}, burn: {cpuPercent: 20}}},
+		engine: undefined, refreshMs: 1000, tunnels: [], links: {}, phases: [], probes: [], soak: {durationMs: undefined, steps: []},
+		budgets: {...emptyBudgets, sustainMs: 10_000, startupMs: 30_000, stack: {memoryBytes: 256 * mebibyte}, services: {hold: {memoryBytes: 40 * mebibyte}, burn: {cpuPercent: 20}}},
 	};
 	session = new StackSession(docker, profile);
 	follower = new LogFollower(docker);

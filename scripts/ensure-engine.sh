@@ -9,9 +9,17 @@
 #     in the background (log: /tmp/dockerd.log), wait up to 60 s
 #  3. scripts/build-test-images.sh and scripts/build-standins.sh (local images for the tests and
 #     the shipped profiles: no registry is needed; fast no-ops when the images are current)
+#  4. scripts/ensure-compose-v2.sh: Compose v2 from Debian unstable (cached), the reference the
+#     conformance tests compare the loader with
 #
 # Honours DOCKER_HOST: an engine elsewhere is used if it answers, but it cannot be started here.
+#
+# --podman: then also a rootful Podman serving the same images at unix:///run/podman/podman.sock,
+#   with a health-check ticker for the tests (scripts/ensure-podman.sh says what and why).
 set -euo pipefail
+
+with_podman=0
+[ "${1:-}" = --podman ] && with_podman=1
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 log=/tmp/dockerd.log
@@ -115,3 +123,7 @@ engine_line
 flock -u 9
 bash "$here/build-test-images.sh"
 bash "$here/build-standins.sh"
+bash "$here/ensure-compose-v2.sh" >/dev/null
+if [ "$with_podman" = 1 ]; then
+	bash "$here/ensure-podman.sh"
+fi

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import {projectLabel} from '../engine/types.js';
 import {hasFullSamples, toServiceStatuses, type ServiceStatus} from '../stack/snapshot.js';
 import {StackWatcher} from '../stack/watcher.js';
+import type {StackState} from '../stack/model.js';
 import type {EngineConnection} from '../engine/connect.js';
 import {safeJson} from '../stack/sanitize.js';
 import {formatStatusTable} from './status-table.js';
@@ -11,16 +12,18 @@ const sampleWaitMs = 2500;
 
 export type StatusReport = {
 	readonly project: string;
-	readonly engine: {readonly address: string; readonly version: string; readonly apiVersion: string};
+	readonly engine: {readonly address: string; readonly product: string; readonly version: string; readonly apiVersion: string; readonly notes: readonly string[]};
 	readonly takenAt: string;
 	readonly services: ServiceStatus[];
 	/** Set when the result is empty, to say why. */
 	readonly message?: string;
+	/** The snapshot the report was made from (not printed). */
+	readonly state: StackState;
 };
 
 /** Lists the project, waits for two stats samples of each running container, and reports. */
 export async function takeStatus(connection: EngineConnection, project: string): Promise<StatusReport> {
-	const watcher = new StackWatcher(connection.docker, project);
+	const watcher = new StackWatcher(connection.docker, project, {capabilities: connection.capabilities});
 	watcher.start();
 	try {
 		const listed = await watcher.waitFor(state => state.isListed, sampleWaitMs * 2);
@@ -33,10 +36,17 @@ export async function takeStatus(connection: EngineConnection, project: string):
 		const message = services.length === 0 ? await emptyMessage(connection.docker, project) : undefined;
 		return {
 			project,
-			engine: {address: connection.address, version: connection.version, apiVersion: connection.apiVersion},
+			engine: {
+				address: connection.address,
+				product: connection.capabilities.product,
+				version: connection.version,
+				apiVersion: connection.apiVersion,
+				notes: connection.capabilities.notes,
+			},
 			takenAt: new Date().toISOString(),
 			services,
 			...(message === undefined ? {} : {message}),
+			state: watcher.state,
 		};
 	} finally {
 		watcher.stop();
@@ -54,7 +64,8 @@ async function emptyMessage(docker: Docker, project: string): Promise<string> {
 /** Text for the terminal, JSON for scripts. */
 export function renderStatus(report: StatusReport, isJson: boolean): string {
 	if (isJson) {
-		return safeJson(report);
+		const {state: _state, ...plain} = report;
+		return safeJson(plain);
 	}
 
 	return report.services.length === 0 ? '' : formatStatusTable(report.services);

@@ -1,4 +1,4 @@
-import {stopOrRestart} from '../up/stop.js';
+import {lifecycleAbortText, stopOrRestart} from '../up/stop.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {type CommandOutput, type LoadedStack, unknownServicesMessage} from './up-command.js';
 import {UsageError} from './usage-error.js';
@@ -8,6 +8,8 @@ export type StopCommandOptions = {
 	/** SERVICE… arguments; none means every service. */
 	readonly services: readonly string[];
 	readonly output: CommandOutput;
+	/** ctrl-c: no further wave is started; the requests in flight are cancelled. */
+	readonly signal?: AbortSignal;
 };
 
 /** `stacktui stop [SERVICE…]`: stops in reverse dependency order; 0 when every stop succeeded. */
@@ -25,7 +27,12 @@ export async function runInOrder(stack: LoadedStack, options: StopCommandOptions
 
 	const started = Date.now();
 	const {stdout} = options.output;
-	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => writeText(stdout, line + '\n'));
+	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => writeText(stdout, line + '\n'), options.signal);
+	if (report.aborted !== undefined) {
+		writeText(options.output.stderr, `stacktui: ${lifecycleAbortText(action, report.aborted)}\n`);
+		return 1;
+	}
+
 	if (report.lines.length === 0) {
 		writeText(stdout, `${stack.project.name}: no containers to ${action}\n`);
 	} else {

@@ -2,43 +2,48 @@ import process from 'node:process';
 import {loadComposeProject} from '../compose/index.js';
 import type {ComposeProject} from '../compose/types.js';
 import {connectEngine, type EngineConnection} from '../engine/connect.js';
-import {checkProfile} from '../profile/check-profile.js';
-import {resolveProfilePath} from '../profile/resolve-profile-path.js';
 import {dependencyMap, selectServices} from '../up/graph.js';
 import {UpProgress, type ProgressStream} from '../up/progress-output.js';
+import {abortSummary} from '../up/abort-summary.js';
+import {firstRefusal, refusalError, refusalWarnings} from '../up/refusals.js';
 import {runUp} from '../up/up.js';
+import {projectFilesFromLabels} from './project-files.js';
+import {chooseStack, nothingToOpen, openStack, type StackQuery} from './resolve-stack.js';
 import {UsageError} from './usage-error.js';
 import {writeText} from './output.js';
 
-/** A profile's compose project on its engine: what the lifecycle commands act on. */
+/** A compose project on its engine: what the lifecycle commands act on. */
 export type LoadedStack = {
 	readonly project: ComposeProject;
 	readonly connection: EngineConnection;
 };
 
-/** How the command line names the stack: --profile (else ./stacktui.yaml, else the demo) and --engine. */
-export type StackQuery = {
-	readonly profile: string | undefined;
-	readonly engine: string | undefined;
-	/** --project: runs the profile's stack under another project name (a second copy, a test). */
-	readonly project?: string | undefined;
-	readonly cwd: string;
-	readonly profilesDirectory?: string | undefined;
-};
+export type LoadStackQuery = StackQuery & {readonly engine: string | undefined};
 
 /**
- * Loads the profile and its compose files, then connects to the engine (--engine, else the
- * profile's engine:, else DOCKER_HOST / context / autodetect). Bad files throw ConfigError.
+ * The stack the command line names (see chooseStack), loaded, then the engine connected
+ * (--engine, else the profile's engine:, else DOCKER_HOST / context / autodetect). With -p NAME
+ * alone, the project's own compose files are those its containers are labelled with.
+ * Bad files throw ConfigError; nothing to act on is a UsageError.
  */
-export async function loadStack(query: StackQuery): Promise<LoadedStack> {
-	const file = resolveProfilePath({flag: query.profile, cwd: query.cwd, ...(query.profilesDirectory ? {profilesDirectory: query.profilesDirectory} : {})});
-	const {profile} = checkProfile(file);
-	const project = loadComposeProject({
-		files: profile.composeFiles,
-		projectName: query.project ?? profile.project,
-		...(profile.envFile === undefined ? {} : {envFile: profile.envFile}),
-		...(profile.composeProfiles.length > 0 ? {activeProfiles: profile.composeProfiles} : {}),
-	});
+export async function loadStack(query: LoadStackQuery): Promise<LoadedStack> {
+	const choice = chooseStack(query);
+	if (choice.kind === 'nothing') {
+		throw nothingToOpen(query.cwd);
+	}
+
+	if (choice.kind === 'project') {
+		const connection = await connectEngine({explicitAddress: query.engine});
+		const found = await projectFilesFromLabels(connection.docker, choice.project);
+		if (found === undefined) {
+			throw new UsageError(`no readable compose files for project ${choice.project} (its containers name none that exist here): give -f FILE`);
+		}
+
+		const project = loadComposeProject({files: found.files, projectName: choice.project, ...(found.workingDir === undefined ? {} : {projectDirectory: found.workingDir})});
+		return {project, connection};
+	}
+
+	const {profile, project} = openStack(choice, query);
 	const connection = await connectEngine({explicitAddress: query.engine ?? profile.engine});
 	return {project, connection};
 }
@@ -56,6 +61,10 @@ export type UpCommandOptions = {
 	readonly services: readonly string[];
 	readonly output: CommandOutput;
 	readonly timeoutMs?: number;
+	/** --allow-unsupported: start services even with keys stacktui cannot apply (warned). */
+	readonly allowUnsupported?: boolean;
+	/** ctrl-c: stop starting services, cancel what is in flight, say what was left. */
+	readonly signal?: AbortSignal;
 };
 
 /** `stacktui up [SERVICE…]`: 0 when every selected service reached its target, 1 otherwise. */
@@ -66,7 +75,12 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 		throw new UsageError(unknownServicesMessage(project, selection.unknown));
 	}
 
-	for (const warning of project.warnings) {
+	const refusal = firstRefusal(project, selection.services);
+	if (refusal !== undefined && options.allowUnsupported !== true) {
+		throw refusalError(refusal);
+	}
+
+	for (const warning of [...project.warnings, ...refusalWarnings(project, selection.services)]) {
 		writeText(options.output.stderr, `stacktui: warning: ${warning}\n`);
 	}
 
@@ -79,8 +93,10 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 			}
 		},
 		onChange: (state, event) => progress.onChange(state, event),
+		...(options.signal === undefined ? {} : {signal: options.signal}),
 	});
 	progress.finish(result.state, result.endedAtMs);
+	if (result.isAborted) options.output.stderr.write(`stacktui: ${abortSummary(result.state)}\n`);
 	return result.isSuccess ? 0 : 1;
 }
 

@@ -15,7 +15,7 @@ export function canonicalFile(file: Tracked): Tracked {
 
 function canonicalService(service: Tracked): Tracked {
 	const byKey: Record<string, (value: Tracked) => Tracked> = {
-		depends_on: value => listToMapping(value, () => ({})),
+		depends_on: value => listToMapping(value, () => ({condition: 'service_started', required: true})),
 		networks: value => listToMapping(value, () => null),
 		build: value => (typeof value.value === 'string' ? buildMapping(value.origin, [['context', value]]) : reshape(value, {args: keyValues})),
 		deploy: value => reshape(value, {labels: keyValues}),
@@ -43,7 +43,8 @@ function reshape(tracked: Tracked, byKey: Readonly<Record<string, (value: Tracke
 
 /** ["A=1", "B"] → {A: "1", B: null}; a mapping stays as it is. */
 function keyValues(tracked: Tracked): Tracked {
-	if (!Array.isArray(tracked.value)) {
+	// A list of anything but strings is left for the schema to reject.
+	if (!Array.isArray(tracked.value) || !tracked.value.every(item => typeof item === 'string' || typeof item === 'number')) {
 		return tracked;
 	}
 
@@ -58,7 +59,7 @@ function keyValues(tracked: Tracked): Tracked {
 }
 
 function listToMapping(tracked: Tracked, valueOf: () => unknown): Tracked {
-	if (!Array.isArray(tracked.value)) {
+	if (!Array.isArray(tracked.value) || !tracked.value.every(item => typeof item === 'string')) {
 		return tracked;
 	}
 

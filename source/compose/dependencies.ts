@@ -4,7 +4,11 @@ import type {ComposeProject, ComposeService, DependsOnCondition} from './types.j
 
 const conditions = new Set<string>(['service_started', 'service_healthy', 'service_completed_successfully']);
 
-/** depends_on as a mapping; every named service must exist. */
+/**
+ * depends_on as a mapping; every named service must exist. As compose-go's normalization does,
+ * `links`, `volumes_from` and a `service:NAME` network_mode, ipc, pid, uts or cgroup add a
+ * dependency (service_started) on that service when depends_on does not name it.
+ */
 export function readDependsOn(reader: FieldReader, services: readonly string[]): ComposeService['dependsOn'] {
 	const listed = reader.value(['depends_on']);
 	const dependsOn: Record<string, {condition: DependsOnCondition; isRequired: boolean}> = {};
@@ -18,7 +22,29 @@ export function readDependsOn(reader: FieldReader, services: readonly string[]):
 		dependsOn[name] = {condition: condition as DependsOnCondition, isRequired: reader.boolean(['depends_on', name, 'required']) ?? true};
 	}
 
+	for (const {path, name} of implicitDependencies(reader)) {
+		reader.reference(path, name, services, `unknown service "${name}"`);
+		dependsOn[name] ??= {condition: 'service_started', isRequired: true};
+	}
+
 	return dependsOn;
+}
+
+function implicitDependencies(reader: FieldReader): Array<{path: Array<string | number>; name: string}> {
+	const list = (key: string) => {
+		const value = reader.value([key]);
+		return Array.isArray(value) ? value.map((entry, index) => ({path: [key, index], text: String(entry)})) : [];
+	};
+
+	const links = list('links').map(({path, text}) => ({path, name: text.split(':')[0] ?? text}));
+	const namespaces = ['network_mode', 'ipc', 'pid', 'uts', 'cgroup']
+		.map(key => ({path: [key], text: reader.value([key])}))
+		.filter((entry): entry is {path: string[]; text: string} => typeof entry.text === 'string' && entry.text.startsWith('service:'))
+		.map(({path, text}) => ({path, name: text.slice('service:'.length)}));
+	const volumesFrom = list('volumes_from')
+		.filter(({text}) => !text.startsWith('container:'))
+		.map(({path, text}) => ({path, name: text.split(':')[0] ?? text}));
+	return [...links, ...namespaces, ...volumesFrom];
 }
 
 /** The services a service needs started first: depends_on, and the service of `network_mode: service:NAME`. */

@@ -53,14 +53,19 @@ function substitute(text: string, lookup: Lookup, unset: string[]): string {
 	return result;
 }
 
-/** Index of the "}" that closes a "${" whose body starts at `start`, skipping nested ones. */
+/**
+ * Index of the "}" that closes a "${" whose body starts at `start`. Braces inside balance, as in
+ * compose v2: `${X:-{"a":1}}` has the default `{"a":1}`; `$$` is skipped over.
+ */
 function closingBrace(text: string, start: number): number {
 	let depth = 1;
 	for (let index = start; index < text.length; index++) {
-		if (text[index] === '$' && (text[index + 1] === '$' || text[index + 1] === '{')) {
-			depth += text[index + 1] === '{' ? 1 : 0;
+		const character = text[index];
+		if (character === '$' && text[index + 1] === '$') {
 			index++;
-		} else if (text[index] === '}' && --depth === 0) {
+		} else if (character === '{') {
+			depth++;
+		} else if (character === '}' && --depth === 0) {
 			return index;
 		}
 	}

@@ -1,50 +1,79 @@
+import {overrideKey, resetMarker} from '../config/merge-tags.js';
 import {isMapping, type ValuePath} from './path.js';
-import {volumeTarget} from './volumes.js';
-import {buildList, buildMapping, entriesOf, itemsOf, type Tracked} from './tracked.js';
+import {enforceUnicity} from './unicity.js';
+import {buildList, buildMapping, child, entriesOf, itemsOf, type Tracked} from './tracked.js';
 
-/** Service lists that compose appends across files (dropping repeats); other lists are replaced. */
-const appendedKeys = new Set([
-	'ports', 'expose', 'dns', 'dns_search', 'dns_opt', 'tmpfs', 'cap_add', 'cap_drop', 'security_opt', 'external_links',
-	'links', 'group_add', 'extra_hosts', 'env_file', 'devices', 'volumes_from', 'device_cgroup_rules',
-]);
+/** Lists that an override replaces; compose appends every other list (then drops repeats, see unicity.ts). */
+const replacedLists = new Set(['command', 'entrypoint']);
 
 /**
- * Merges canonical compose files like `docker compose -f a -f b`: mappings deeply (so
- * environment, labels, depends_on, networks, build args merge by key), scalars and other lists
- * (command, entrypoint, healthcheck.test) replaced, ports/expose/extra_hosts/env_file… appended,
- * and volumes merged by container path.
+ * Merges canonical compose files like `docker compose -f a -f b` (compose-go's override.Merge):
+ * mappings deeply (environment, labels, depends_on, networks, build args merge by key),
+ * scalars replaced, an empty value keeps the base, lists appended except command, entrypoint
+ * and healthcheck.test; a ulimit is replaced whole. Repeats are then dropped by key: a volume by
+ * container path, a port, a secret by target, cap_add by name (the later entry in the place of
+ * the earlier), as compose does.
  */
 export function mergeFiles(files: readonly Tracked[]): Tracked | undefined {
 	return files.reduce<Tracked | undefined>((merged, file) => (merged === undefined ? file : mergeValues(merged, file, [])), undefined);
 }
 
-function mergeValues(base: Tracked, override: Tracked, path: ValuePath): Tracked {
-	if (isMapping(base.value) && (override.value === null || override.value === undefined)) {
+/** One service over another at services.NAME: what `extends` does. */
+export function mergeService(base: Tracked, override: Tracked, name: string): Tracked {
+	return enforceUnicity(mergeValues(base, override, ['services', name]), ['services', name]);
+}
+
+export function mergeValues(base: Tracked, override: Tracked, path: ValuePath): Tracked {
+	if (override.value === null || override.value === undefined) {
 		return base;
+	}
+
+	if (isMapping(override.value) && overrideKey in override.value) {
+		return stripMergeTags(child(override, overrideKey));
+	}
+
+	const isService = path.length >= 2 && path[0] === 'services';
+	if (isService && path.length === 4 && path[2] === 'ulimits') {
+		return override;
 	}
 
 	if (isMapping(base.value) && isMapping(override.value)) {
 		const entries = new Map(entriesOf(base));
 		for (const [key, value] of entriesOf(override)) {
 			const previous = entries.get(key);
-			entries.set(key, previous === undefined ? value : mergeValues(previous, value, [...path, key]));
+			if (value.value === resetMarker) {
+				entries.delete(key);
+				continue;
+			}
+
+			entries.set(key, previous === undefined ? stripMergeTags(value) : mergeValues(previous, value, [...path, key]));
 		}
 
-		return buildMapping(override.origin, [...entries]);
+		return enforceUnicity(buildMapping(override.origin, [...entries]), path);
 	}
 
-	if (Array.isArray(base.value) && Array.isArray(override.value) && path.length === 3 && path[0] === 'services') {
-		const key = path[2];
-		if (key === 'volumes') {
-			const targets = new Set(override.value.map(volumeTarget));
-			return buildList(override.origin, [...itemsOf(base).filter(item => !targets.has(volumeTarget(item.value))), ...itemsOf(override)]);
-		}
-
-		if (typeof key === 'string' && appendedKeys.has(key)) {
-			const seen = new Set(base.value.map(item => JSON.stringify(item)));
-			return buildList(override.origin, [...itemsOf(base), ...itemsOf(override).filter(item => !seen.has(JSON.stringify(item.value)))]);
-		}
+	if (Array.isArray(base.value) && Array.isArray(override.value)) {
+		const key = path.at(-1);
+		const isReplaced = isService && ((path.length === 3 && replacedLists.has(String(key))) || (path.length === 4 && path[2] === 'healthcheck' && key === 'test'));
+		return isReplaced ? stripMergeTags(override) : enforceUnicity(buildList(override.origin, [...itemsOf(base), ...itemsOf(override).map(item => stripMergeTags(item))]), path);
 	}
 
-	return override;
+	return stripMergeTags(override);
+}
+
+/** A value with no merge tags left: `!reset` entries dropped, `!override` unwrapped (for a value merged over nothing). */
+export function stripMergeTags(tracked: Tracked): Tracked {
+	if (Array.isArray(tracked.value)) {
+		return tracked.value.some(item => typeof item === 'object' && item !== null) ? buildList(tracked.origin, itemsOf(tracked).map(item => stripMergeTags(item))) : tracked;
+	}
+
+	if (!isMapping(tracked.value)) {
+		return tracked;
+	}
+
+	if (overrideKey in tracked.value) {
+		return stripMergeTags(child(tracked, overrideKey));
+	}
+
+	return buildMapping(tracked.origin, entriesOf(tracked).filter(([, value]) => value.value !== resetMarker).map(([key, value]) => [key, stripMergeTags(value)] as const));
 }

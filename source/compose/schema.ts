@@ -1,23 +1,18 @@
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv';
+import type {ErrorObject, ValidateFunction} from 'ajv';
 import {ConfigError} from '../config/config-error.js';
 import {didYouMean} from '../config/did-you-mean.js';
-import composeSpec from './compose-spec.json' with {type: 'json'};
+import generatedValidator from './compose-validator.generated.js';
 import {formatPath, isMapping, type Locate, type ValuePath} from './path.js';
 
-let validator: ValidateFunction | undefined;
-
 /**
- * The compose-spec schema, compiled on first use. It is Debian's docker-compose copy patched by
- * scripts/update-compose-schema.sh; it uses only draft-07 keywords, so ajv's default build
- * compiles it. Its `format`s (duration, ports, ...) are not ajv formats: ignored here, the
- * loader checks those values itself.
+ * The compose-spec schema (Debian's docker-compose copy patched by scripts/update-compose-schema.sh,
+ * draft-07 keywords only) as ajv standalone code, generated from compose-spec.json at build time by
+ * scripts/generate-compose-validator.mjs: no schema compilation at start. Its `format`s (duration,
+ * ports, ...) are not ajv formats: ignored, the loader checks those values itself.
  */
-function compiled(): ValidateFunction {
-	if (validator === undefined) {
-		const {$schema: _metaSchema, ...schema} = composeSpec;
-		validator = new Ajv({strict: false, allErrors: false, verbose: true, validateFormats: false}).compile(schema);
-	}
+const validator = generatedValidator as ValidateFunction;
 
+function compiled(): ValidateFunction {
 	return validator;
 }
 

@@ -4,11 +4,15 @@ import {readHealthcheck} from './healthcheck.js';
 import type {Lookup} from './interpolation.js';
 import {readBuild, readEnvironment, readLabels} from './service-environment.js';
 import {readExtraHosts, readNetworking, readPorts, readVolumes, type Declared} from './service-network.js';
+import {readFileMounts} from './secrets.js';
+import {readRuntime} from './service-runtime.js';
 import {splitShellWords} from './shell-words.js';
 import type {ComposeService} from './types.js';
 
 export type ServiceContext = {
 	readonly name: string;
+	/** Keys of the top-level secrets and configs. */
+	readonly fileResources: {readonly secrets: readonly string[]; readonly configs: readonly string[]};
 	/** Reads the merged, canonical service (see canonical.ts). */
 	readonly reader: FieldReader;
 	readonly declared: Declared;
@@ -63,7 +67,23 @@ export function normalizeService(context: ServiceContext): ComposeService {
 		isStdinOpen: reader.boolean(['stdin_open']) ?? false,
 		replicas: reader.count(['deploy', 'replicas']) ?? reader.count(['scale']) ?? 1,
 		extraHosts: readExtraHosts(reader),
+		runtime: readRuntime(reader),
+		secrets: readFileMounts(reader, 'secrets', context.fileResources.secrets),
+		configs: readFileMounts(reader, 'configs', context.fileResources.configs),
+		pullPolicy: pullPolicyOf(reader),
 	};
+}
+
+const pullPolicies: Readonly<Record<string, ComposeService['pullPolicy']>> = {always: 'always', never: 'never', missing: 'missing', if_not_present: 'missing', build: 'build'};
+
+/** pull_policy; daily, weekly and every_N (pull when older) pull when missing, like missing. */
+function pullPolicyOf(reader: FieldReader): ComposeService['pullPolicy'] {
+	const value = reader.string(['pull_policy']);
+	if (value === undefined || /^(daily|weekly|every_\w+|refresh)$/.test(value)) {
+		return value === 'refresh' ? 'always' : 'missing';
+	}
+
+	return pullPolicies[value] ?? reader.fail(['pull_policy'], `"${value}" is not a pull policy (always, never, missing, build)`);
 }
 
 /** command / entrypoint: a string is split like a shell would; a list is used as written. */

@@ -1,3 +1,9 @@
+import type {ComposeFileResource, FileMount} from './secrets.js';
+import type {ServiceRuntime} from './service-runtime.js';
+
+export type {ComposeFileResource, FileMount, FileSource} from './secrets.js';
+export type {ServiceRuntime} from './service-runtime.js';
+
 /** A compose file set, interpolated, merged, validated and normalized: what `up` creates. */
 export type ComposeProject = {
 	readonly name: string;
@@ -12,9 +18,16 @@ export type ComposeProject = {
 	/** Networks by their key in the file; has `default` when any service joins it (lists neither networks nor network_mode). */
 	readonly networks: Readonly<Record<string, ComposeNetwork>>;
 	readonly volumes: Readonly<Record<string, ComposeVolume>>;
-	/** One line each: a key stacktui does not apply, with file:line:col. */
+	readonly secrets: Readonly<Record<string, ComposeFileResource>>;
+	readonly configs: Readonly<Record<string, ComposeFileResource>>;
+	/** One line each, with file:line:col: unset variables, keys that have no effect on containers. */
 	readonly warnings: readonly string[];
+	/** Keys the engine cannot apply, by service: `up` refuses those services unless told to go on. */
+	readonly refusals: Readonly<Record<string, readonly Refusal[]>>;
 };
+
+/** A key of a service that stacktui cannot apply through the Engine API, where it is written. */
+export type Refusal = {readonly line: string; readonly location: {readonly file: string; readonly line: number; readonly column: number}; readonly reason: string};
 
 export type DependsOnCondition = 'service_started' | 'service_healthy' | 'service_completed_successfully';
 
@@ -78,6 +91,11 @@ export type ComposeService = {
 	readonly replicas: number;
 	/** Extra host:ip entries. */
 	readonly extraHosts: readonly string[];
+	readonly runtime: ServiceRuntime;
+	readonly secrets: readonly FileMount[];
+	readonly configs: readonly FileMount[];
+	/** Pull policy: always, never, missing (the default), build. */
+	readonly pullPolicy: 'always' | 'never' | 'missing' | 'build';
 };
 
 export type ComposeNetwork = {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type {VolumeMount} from './types.js';
+import {normalizeContainerPath} from './container-path.js';
 import {isMapping} from './path.js';
 
 export type ParsedVolume = {
@@ -30,7 +31,7 @@ export function parseVolumeEntry(entry: unknown, baseDirectory: string, home: st
 
 	const [first = '', second, mode = ''] = parts;
 	const options = mode === '' ? [] : mode.split(',');
-	const target = second ?? first;
+	const target = normalizeContainerPath(second ?? first);
 	checkTarget(target);
 	const source = second === undefined ? undefined : first;
 	const isBind = source !== undefined && isHostPath(source);
@@ -57,7 +58,7 @@ export function volumeTarget(entry: unknown): string | undefined {
 function parseLong(entry: Record<string, unknown>, resolve: (source: string) => string): VolumeMount {
 	const type = entry['type'];
 	const source = typeof entry['source'] === 'string' && entry['source'] !== '' ? entry['source'] : undefined;
-	const target = typeof entry['target'] === 'string' ? entry['target'] : '';
+	const target = typeof entry['target'] === 'string' ? normalizeContainerPath(entry['target']) : '';
 	const readOnly = entry['read_only'];
 	const isReadOnly = readOnly === true || readOnly === 'true';
 	checkTarget(target);

@@ -93,3 +93,34 @@ export function parseCpuPercent(value: unknown): number | undefined {
 
 	return /^\d+(\.\d+)?$/.test(text) ? Number(text) * 100 : undefined;
 }
+
+/** A share written as a percent ("99.9%", "100%") or a fraction 0..1 (0.999), as a fraction; undefined otherwise. */
+export function parseRatio(value: unknown): number | undefined {
+	if (typeof value === 'number') {
+		return Number.isFinite(value) && value >= 0 && value <= 1 ? value : undefined;
+	}
+
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	const percent = /^(\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
+	// "99.9e-2" parses to the double nearest 0.999; dividing by 100 would not.
+	const amount = percent === null ? undefined : Number(`${percent[1]}e-2`);
+	return amount !== undefined && amount <= 1 ? amount : undefined;
+}
+
+/** How many of each time unit fit in an hour. */
+const perHour: Record<string, number> = {s: 3600, sec: 3600, m: 60, min: 60, h: 1, hour: 1, d: 1 / 24, day: 1 / 24};
+
+/** A growth rate ("10MiB/h", "500KiB/min", "1GB/d") in bytes per hour; undefined when it is not one. */
+export function parseRate(value: unknown): number | undefined {
+	if (typeof value !== 'string') {
+		return undefined;
+	}
+
+	const match = /^(.+?)\s*\/\s*([a-z]+)$/i.exec(value.trim());
+	const factor = match?.[2] === undefined ? undefined : perHour[match[2].toLowerCase()];
+	const bytes = match?.[1] === undefined ? undefined : parseSize(match[1]);
+	return factor === undefined || bytes === undefined ? undefined : bytes * factor;
+}

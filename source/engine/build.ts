@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type Docker from 'dockerode';
+import {AbortedError} from './abort.js';
 
 export type BuildRequest = {
 	/** Absolute path of the build context directory. */
@@ -26,7 +27,7 @@ export class BuildError extends Error {
  * ("Step 2/5 : RUN …"). The context is tarred by the system `tar` and streamed to the engine;
  * simple .dockerignore patterns are honoured (no `!` exceptions). Resolves with the image id.
  */
-export async function buildImage(docker: Docker, request: BuildRequest, onLine: (line: string) => void): Promise<string> {
+export async function buildImage(docker: Docker, request: BuildRequest, onLine: (line: string) => void, signal?: AbortSignal): Promise<string> {
 	if (!existsSync(request.context) || !statSync(request.context).isDirectory()) {
 		throw new BuildError(`build context ${request.context} is not a directory`);
 	}
@@ -49,18 +50,27 @@ export async function buildImage(docker: Docker, request: BuildRequest, onLine: 
 
 	let imageId: string | undefined;
 	let failure: string | undefined;
+	let stream: NodeJS.ReadableStream | undefined;
+	const stop = () => {
+		tar.kill();
+		(stream as (NodeJS.ReadableStream & {destroy(): void}) | undefined)?.destroy();
+	};
+
+	signal?.addEventListener('abort', stop, {once: true});
 	try {
-		const stream = await docker.buildImage(tar.stdout, {
+		stream = await docker.buildImage(tar.stdout, {
 			t: request.tag,
 			dockerfile: request.dockerfile,
 			buildargs: {...request.args},
 			labels: {...request.labels},
 			rm: true,
 			forcerm: true,
+			...(signal === undefined ? {} : {abortSignal: signal}),
 		});
+		const progress = stream;
 		await new Promise<void>((resolve, reject) => {
 			docker.modem.followProgress(
-				stream,
+				progress,
 				(error: Error | null) => (error === null ? resolve() : reject(error)),
 				(message: BuildMessage) => {
 					failure ??= message.error;
@@ -76,7 +86,12 @@ export async function buildImage(docker: Docker, request: BuildRequest, onLine: 
 	} catch (error) {
 		failure ??= (error as {json?: {message?: string}}).json?.message ?? (error as Error).message;
 	} finally {
+		signal?.removeEventListener('abort', stop);
 		tar.stdout.destroy();
+	}
+
+	if (signal?.aborted) {
+		throw new AbortedError(`build of ${request.tag} aborted`);
 	}
 
 	const tarCode = await tarExit;

@@ -1,8 +1,11 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {accessSync, constants, existsSync, readFileSync} from 'node:fs';
 import os from 'node:os';
 import Docker from 'dockerode';
+import {type EngineCapabilities, detectCapabilities, rememberCapabilities} from './capabilities.js';
+import {askEngine} from './engine-facts.js';
 import {resolveEngineAddress, type EngineAddress, type EngineSource, type ResolutionInputs} from './engine-address.js';
 import {EngineError, engineErrorFromFailure} from './engine-error.js';
+import {SshDialAgent} from './ssh-agent.js';
 
 export type ConnectOptions = {
 	/** A profile's `engine:` or the `--engine` flag. */
@@ -24,7 +27,8 @@ export type EngineConnection = {
 	readonly arch: string;
 	/** undefined when the engine does not report it (API < 1.40). */
 	readonly cgroupVersion: '1' | '2' | undefined;
-	readonly isPodman: boolean;
+	/** What this engine reports and how: health events, stats source, rootless, … */
+	readonly capabilities: EngineCapabilities;
 };
 
 const defaultTimeoutMilliseconds = 3000;
@@ -38,21 +42,20 @@ export async function connectEngine(options: ConnectOptions = {}): Promise<Engin
 	try {
 		const docker = createDocker(resolved, timeoutMilliseconds);
 		const signal = AbortSignal.timeout(timeoutMilliseconds);
-		await withSignal(docker, 'ping', signal);
-		const [version, info] = await Promise.all([
-			withSignal(docker, 'version', signal) as Promise<Docker.DockerVersion>,
-			withSignal(docker, 'info', signal) as Promise<{CgroupVersion?: unknown}>,
-		]);
+		const facts = await askEngine(docker, address, signal);
+		const {version, info} = facts;
+		const capabilities = detectCapabilities(facts);
+		rememberCapabilities(docker, capabilities);
 		return {
 			docker,
 			address,
 			source,
-			version: version.Version,
-			apiVersion: version.ApiVersion,
-			os: version.Os,
-			arch: version.Arch,
+			version: version.Version ?? '',
+			apiVersion: version.ApiVersion ?? '',
+			os: version.Os ?? '',
+			arch: version.Arch ?? '',
 			cgroupVersion: info.CgroupVersion === '1' || info.CgroupVersion === '2' ? info.CgroupVersion : undefined,
-			isPodman: isPodmanVersion(version),
+			capabilities,
 		};
 	} catch (error) {
 		throw engineErrorFromFailure(error, target);
@@ -74,20 +77,32 @@ export function systemResolutionInputs(options: ConnectOptions = {}): Resolution
 			}
 		},
 		exists: existsSync,
+		isAccessible(filePath) {
+			try {
+				accessSync(filePath, constants.R_OK | constants.W_OK);
+				return true;
+			} catch {
+				return false;
+			}
+		},
 	};
-}
-
-/** Podman's compat API names itself in Components ("Podman Engine") or Platform.Name. */
-export function isPodmanVersion(version: Partial<Docker.DockerVersion>): boolean {
-	const names = [version.Platform?.Name, ...(version.Components ?? []).map(component => component.Name)];
-	return names.some(name => typeof name === 'string' && /podman/i.test(name));
 }
 
 function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Docker {
 	const options = resolved.dockerodeOptions;
-	const sshOptions = options.protocol === 'ssh' ? {...options.sshOptions, readyTimeout: timeoutMilliseconds} : undefined;
 	try {
-		return new Docker(sshOptions === undefined ? options : {...options, sshOptions});
+		if (options.protocol !== 'ssh') return new Docker(options);
+		// Plain http:// requests through our own ssh dial agent: well-formed URLs, no DEP0170 warning.
+		const agent = new SshDialAgent({
+			...options.sshOptions,
+			host: options.host,
+			port: Number(options.port ?? 22),
+			username: options.username,
+			readyTimeout: timeoutMilliseconds,
+		});
+		// docker-modem takes an `agent` option that @types/dockerode does not declare.
+		const withAgent: Docker.DockerOptions & {readonly agent: SshDialAgent} = {...options, protocol: 'http', agent};
+		return new Docker(withAgent);
 	} catch (error) {
 		// docker-modem parses process.env itself and throws on a DOCKER_HOST it cannot read.
 		const reason = error instanceof Error ? error.message : String(error);
@@ -97,10 +112,4 @@ function createDocker(resolved: EngineAddress, timeoutMilliseconds: number): Doc
 			cause: error,
 		});
 	}
-}
-
-/** dockerode 5 accepts `abortSignal` on these calls; @types/dockerode 4.0.2 does not declare it. */
-async function withSignal(docker: Docker, method: 'ping' | 'version' | 'info', signal: AbortSignal): Promise<unknown> {
-	const call = docker[method] as unknown as (this: Docker, options: {abortSignal: AbortSignal}) => Promise<unknown>;
-	return call.call(docker, {abortSignal: signal});
 }

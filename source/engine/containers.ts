@@ -50,6 +50,7 @@ export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo
 		restartCount: inspect.RestartCount,
 		isOomKilled: state.OOMKilled,
 		...limitsOf(inspect.HostConfig),
+		...healthFailuresOf(state, (inspect.Config as {Healthcheck?: {StartPeriod?: number}}).Healthcheck?.StartPeriod ?? 0),
 		ports: publishedPorts(inspect.NetworkSettings?.Ports),
 		labels,
 	};
@@ -63,6 +64,24 @@ function limitsOf(host: Docker.ContainerInspectInfo['HostConfig'] | undefined): 
 	const cpuLimitPercent = nanoCpus > 0 ? nanoCpus / 1e7 : quota > 0 ? (quota / period) * 100 : undefined;
 	const memory = host?.Memory ?? 0;
 	return {...(cpuLimitPercent === undefined ? {} : {cpuLimitPercent}), ...(memory > 0 ? {memoryLimitBytes: memory} : {})};
+}
+
+type HealthLog = {readonly Start?: string; readonly ExitCode?: number};
+
+/**
+ * Failed checks of this run before its first success, those in the start period left out (the
+ * engine does not count them either). The engine keeps the last five results, so this is exact
+ * for the first-try question while a run has had at most four failures.
+ */
+function healthFailuresOf(state: Docker.ContainerInspectInfo['State'], startPeriodNs: number): {healthFailures?: number} {
+	const log = (state.Health as {Log?: readonly HealthLog[]} | undefined)?.Log;
+	const started = toTime(state.StartedAt);
+	if (log === undefined || started === undefined) return {};
+	const counted = Date.parse(started) + startPeriodNs / 1e6;
+	const thisRun = log.filter(entry => entry.Start !== undefined && Date.parse(entry.Start) >= Date.parse(started));
+	const firstSuccess = thisRun.findIndex(entry => entry.ExitCode === 0);
+	const failures = (firstSuccess === -1 ? thisRun : thisRun.slice(0, firstSuccess)).filter(entry => entry.ExitCode !== 0 && Date.parse(entry.Start ?? '') >= counted);
+	return {healthFailures: failures.length};
 }
 
 type PortMap = Record<string, Array<{HostIp: string; HostPort: string}> | null> | undefined;

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService, PortMapping, VolumeMount} from '../compose/types.js';
+import {fileMounts, linksOf, runtimeHostConfig} from './create-runtime.js';
 
 /** A network the container joins after create, before start (the engine takes only one at create). */
 export type ExtraNetwork = {readonly name: string; readonly aliases: readonly string[]};
@@ -29,10 +30,13 @@ export function containerSpec(service: ComposeService, context: SpecContext): Co
 	const {project} = context;
 	const ports = service.ports.map(port => ({key: portKey(port), port}));
 	const binds = service.volumes.filter(mount => mount.type === 'bind').map(bindOf);
-	const mounts = service.volumes.filter(mount => mount.type !== 'bind').map(mount => mountOf(mount, project));
+	const mounts = [...service.volumes.filter(mount => mount.type !== 'bind').map(mount => mountOf(mount, project)), ...fileMounts(service, project)];
 	const [first, ...others] = networksOf(service, project);
+	const links = linksOf(service, context.containerIdOf);
+	const exposed = [...new Set([...ports.map(({key}) => key), ...service.runtime.expose.map(entry => (entry.includes('/') ? entry : `${entry}/tcp`))])];
 	const networkMode = networkModeOf(service.networkMode, context) ?? first?.name;
 	const hostConfig: Docker.HostConfig = {
+		...runtimeHostConfig(service, context.containerIdOf),
 		...(networkMode === undefined ? {} : {NetworkMode: networkMode}),
 		...(binds.length > 0 ? {Binds: binds} : {}),
 		...(mounts.length > 0 ? {Mounts: mounts} : {}),
@@ -50,7 +54,10 @@ export function containerSpec(service: ComposeService, context: SpecContext): Co
 		Env: Object.entries(service.environment)
 			.sort(([left], [right]) => left.localeCompare(right))
 			.map(([key, value]) => `${key}=${value}`),
-		...(ports.length > 0 ? {ExposedPorts: Object.fromEntries(ports.map(({key}) => [key, {}]))} : {}),
+		...(exposed.length > 0 ? {ExposedPorts: Object.fromEntries(exposed.map(key => [key, {}]))} : {}),
+		...(service.runtime.hostname === undefined ? {} : {Hostname: service.runtime.hostname}),
+		...(service.runtime.domainname === undefined ? {} : {Domainname: service.runtime.domainname}),
+		...(service.runtime.modes.macAddress === undefined ? {} : {MacAddress: service.runtime.modes.macAddress}),
 		...(service.healthcheck === undefined ? {} : {Healthcheck: healthConfig(service.healthcheck)}),
 		...(service.stopGracePeriodMs === undefined ? {} : {StopTimeout: Math.ceil(service.stopGracePeriodMs / 1000)}),
 		...(service.stopSignal === undefined ? {} : {StopSignal: service.stopSignal}),
@@ -62,7 +69,7 @@ export function containerSpec(service: ComposeService, context: SpecContext): Co
 		HostConfig: hostConfig,
 		...(first === undefined || service.networkMode !== undefined
 			? {}
-			: {NetworkingConfig: {EndpointsConfig: {[first.name]: {Aliases: [...first.aliases]}}}}),
+			: {NetworkingConfig: {EndpointsConfig: {[first.name]: {Aliases: [...first.aliases], ...(links.length > 0 ? {Links: links} : {})}}}}),
 	};
 	return {options, extraNetworks: service.networkMode === undefined ? others : []};
 }
@@ -142,11 +149,12 @@ function healthConfig(healthcheck: NonNullable<ComposeService['healthcheck']>): 
 }
 
 /** Creates the container, joins its other networks, and returns its id (not started). */
-export async function createContainer(docker: Docker, spec: ContainerSpec): Promise<string> {
-	const container = await docker.createContainer(spec.options);
+export async function createContainer(docker: Docker, spec: ContainerSpec, signal?: AbortSignal): Promise<string> {
+	const abort = signal === undefined ? {} : {abortSignal: signal};
+	const container = await docker.createContainer({...spec.options, ...abort});
 	try {
 		for (const network of spec.extraNetworks) {
-			await docker.getNetwork(network.name).connect({Container: container.id, EndpointConfig: {Aliases: [...network.aliases]}});
+			await docker.getNetwork(network.name).connect({Container: container.id, EndpointConfig: {Aliases: [...network.aliases]}, ...abort});
 		}
 	} catch (error) {
 		await container.remove({force: true}).catch(() => undefined);

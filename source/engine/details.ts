@@ -110,12 +110,7 @@ export function toDetails(inspect: Docker.ContainerInspectInfo): ContainerDetail
 		restartCount: inspect.RestartCount,
 		restartPolicy: policy?.Name ? `${policy.Name}${policy.Name === 'on-failure' && policy.MaximumRetryCount ? `:${policy.MaximumRetryCount}` : ''}` : 'no',
 		ports: containerPorts(inspect.NetworkSettings?.Ports),
-		networks: Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([network, endpoint]) => ({
-			name: network,
-			ipAddress: endpoint.IPAddress || undefined,
-			// The engine adds the short container id as an alias: noise.
-			aliases: ((endpoint.Aliases as string[] | null) ?? []).filter(alias => !inspect.Id.startsWith(alias)),
-		})),
+		networks: networksOf(inspect),
 		mounts: (inspect.Mounts ?? []).map(mount => ({type: mount.Type, source: mount.Name ?? mount.Source, destination: mount.Destination, isReadOnly: !mount.RW})),
 		healthLog: (state.Health?.Log ?? []).map(entry => ({start: entry.Start, exitCode: entry.ExitCode, output: oneLine(entry.Output)})),
 		limits: limitsOf(host),
@@ -154,4 +149,16 @@ function oneLine(output: string): string {
 
 function toTime(value: string | undefined): string | undefined {
 	return value === undefined || value === '' || value.startsWith('0001-') ? undefined : value;
+}
+
+/** The container's networks; Podman lists none for `none` and `host`, so then the network mode stands alone. */
+function networksOf(inspect: Docker.ContainerInspectInfo): NetworkAttachment[] {
+	const attached = Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([network, endpoint]) => ({
+		name: network,
+		ipAddress: endpoint.IPAddress || undefined,
+		// The engine adds the short container id as an alias: noise.
+		aliases: ((endpoint.Aliases as string[] | null) ?? []).filter(alias => !inspect.Id.startsWith(alias)),
+	}));
+	const mode = inspect.HostConfig?.NetworkMode;
+	return attached.length > 0 || mode === undefined || mode === '' ? attached : [{name: mode, ipAddress: undefined, aliases: []}];
 }

@@ -37,6 +37,8 @@ export type ResolutionInputs = {
 	readonly userId: number | undefined;
 	readonly readFile: FileReader;
 	readonly exists: (filePath: string) => boolean;
+	/** Whether this user may connect to a socket; true when not given. */
+	readonly isAccessible?: (filePath: string) => boolean;
 };
 
 export const defaultSocketPath = '/var/run/docker.sock';
@@ -98,7 +100,12 @@ function findLocalSocket(inputs: ResolutionInputs): EngineAddress {
 		...[...new Set(rootless)].map((socketPath): [string, EngineSource] => [socketPath, 'podman rootless']),
 		[rootfulPodmanSocketPath, 'podman rootful'],
 	];
-	const found = candidates.find(([socketPath]) => inputs.exists(socketPath));
+	// A socket this user may not use (root's docker.sock) yields to one it may (its rootless Podman);
+	// when none is usable the first that exists is dialled, so its permission error is what the user sees.
+	const isAccessible = inputs.isAccessible ?? (() => true);
+	const found =
+		candidates.find(([socketPath]) => inputs.exists(socketPath) && isAccessible(socketPath)) ??
+		candidates.find(([socketPath]) => inputs.exists(socketPath));
 	if (found === undefined) {
 		const tried = candidates.map(([socketPath]) => socketPath).join(', ');
 		throw new EngineError(`no container engine found: tried ${tried} — start dockerd or Podman, or set DOCKER_HOST`);

@@ -85,6 +85,12 @@ export function engineErrorFromFailure(error: unknown, target: EngineTarget): En
 		);
 	}
 
+	// ssh2 marks failures of its own socket: sshd refused or was not reached, dockerd was never asked.
+	if (address.startsWith('ssh://') && readProperty(error, 'level') === 'client-socket') {
+		const reason = (code === undefined ? undefined : reasons[code]) ?? messageOf(error);
+		return new EngineError(`cannot reach ${where}: ssh ${reason} — is sshd running and reachable on ${address.replace(/^ssh:\/\/([^@]*@)?/, '')}?`, details);
+	}
+
 	const reason = (code === undefined ? undefined : reasons[code]) ?? messageOf(error);
 	const hint = code !== undefined && notRunningCodes.has(code) ? ` — ${startHint(source)}` : '';
 	return new EngineError(`cannot reach ${where}: ${reason}${hint}`, details);

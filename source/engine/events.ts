@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import {Backoff, sleep} from './backoff.js';
+import {capabilitiesOf} from './capabilities.js';
 import {projectFilter, toHealth} from './containers.js';
 import {LineSplitter} from './line-splitter.js';
 import {type EngineEvent, projectLabel, serviceLabel} from './types.js';
@@ -47,13 +48,16 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	}
 
 	const attributes = raw.Actor?.Attributes ?? {};
-	const [action = '', detail] = raw.Action.split(': ');
+	const [named = '', detail] = raw.Action.split(': ');
+	// Podman calls a container's removal `remove`; Docker has no container event of that name.
+	const action = named === 'remove' ? 'destroy' : named;
 	const exitCode = attributes['exitCode'];
 	const signal = attributes['signal'];
 	return {
 		id,
 		action,
-		health: action === 'health_status' ? toHealth(detail?.trim()) : undefined,
+		// Podman sends a bare `health_status` (its HealthStatus field lags a check behind): no news of the health itself.
+		health: action === 'health_status' && detail !== undefined ? toHealth(detail.trim()) : undefined,
 		exitCode: exitCode === undefined ? undefined : Number(exitCode),
 		...(signal === undefined ? {} : {signal: Number(signal)}),
 		service: attributes[serviceLabel],
@@ -67,6 +71,10 @@ export type EventsOptions = {
 	readonly project: string;
 	readonly signal: AbortSignal;
 	readonly onEvent: (event: EngineEvent) => void;
+	/** Also follow health_status events; false for engines whose health events carry no usable status. */
+	readonly withHealth?: boolean;
+	/** The engine's label filter can be trusted; otherwise every container event is read and filtered here. From the engine's capabilities when not given. */
+	readonly hasReliableEventFilters?: boolean;
 	/** Called when the stream is up (after every reconnect, so the caller can resync) and when it is lost. */
 	readonly onConnection: (isConnected: boolean, error?: Error) => void;
 };
@@ -82,13 +90,17 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 	while (!signal.aborted) {
 		let error: Error | undefined;
 		try {
-			const stream = await docker.getEvents({
-				filters: {type: ['container'], label: [projectFilter(options.project)], event: [...watchedActions]},
-				abortSignal: signal,
-			});
+			const actions = eventsToWatch(options.withHealth ?? true);
+			const type: Array<'container'> = ['container'];
+			const isReliable = options.hasReliableEventFilters ?? (await capabilitiesOf(docker, signal)).hasReliableEventFilters;
+			const filters = isReliable ? {type, label: [projectFilter(options.project)], event: actions} : {type};
+			const stream = await docker.getEvents({filters, abortSignal: signal});
 			backoff.reset();
 			options.onConnection(true);
-			await readEvents(stream, signal, options.onEvent);
+			await readEvents(stream, signal, event => {
+				// Filtered here too: an engine whose filters drop events is asked for all of them.
+				if (event.project === options.project && actions.includes(event.action)) options.onEvent(event);
+			});
 		} catch (caught) {
 			error = caught as Error;
 		}
@@ -100,6 +112,10 @@ export async function watchEvents(docker: Docker, options: EventsOptions): Promi
 		options.onConnection(false, error ?? new Error('the engine closed the events stream'));
 		await sleep(backoff.next(), signal);
 	}
+}
+
+function eventsToWatch(withHealth: boolean): string[] {
+	return watchedActions.filter(action => withHealth || action !== 'health_status');
 }
 
 async function readEvents(

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import {Backoff, sleep} from './backoff.js';
+import {capabilitiesOf} from './capabilities.js';
 import {isNotFound} from './containers.js';
 import {parseEvent} from './events.js';
 import {LineSplitter} from './line-splitter.js';
@@ -35,16 +36,20 @@ export async function* followLogs(docker: Docker, id: string, options: FollowLog
 	while (!signal.aborted) {
 		try {
 			const before = await container.inspect({abortSignal: signal});
+			const tail = isFirst ? options.tail : undefined;
+			const since = seen.since();
+			// Left out when unset: Podman rejects an empty `since`.
 			const stream = (await container.logs({
 				follow: true,
 				stdout: true,
 				stderr: true,
 				timestamps: true,
-				tail: isFirst ? options.tail : undefined,
-				since: seen.since(),
+				...(tail === undefined ? {} : {tail}),
+				...(since === undefined ? {} : {since}),
 				abortSignal: signal,
 			})) as Stream;
 			isFirst = false;
+			seen.beginStream();
 			yield* readLines(stream, new LogLineDecoder(id, before.Config.Tty), seen, signal);
 			if (signal.aborted) {
 				return;
@@ -101,20 +106,27 @@ async function* readLines(
 /** Waits for the container's next start after `finishedAt`; false when it is removed instead. */
 async function waitForStart(docker: Docker, id: string, finishedAt: string, signal: AbortSignal): Promise<boolean> {
 	const after = toNanoseconds(finishedAt);
+	// An engine whose container filter drops a removed container's events is asked for all, filtered below.
+	const {hasReliableEventFilters} = await capabilitiesOf(docker, signal);
+	const type: Array<'container'> = ['container'];
 	const stream = (await docker.getEvents({
 		since: Number(after / 1_000_000_000n),
-		filters: {type: ['container'], container: [id], event: ['start', 'destroy']},
+		filters: hasReliableEventFilters ? {type, container: [id], event: ['start', 'destroy']} : {type},
 		abortSignal: signal,
 	})) as unknown as Stream;
 	const splitter = new LineSplitter();
 	try {
 		for await (const chunk of stream) {
 			for (const event of splitter.push(chunk as Buffer).map(parseEvent)) {
-				if (event?.action === 'destroy') {
+				if (event?.id !== id) {
+					continue;
+				}
+
+				if (event.action === 'destroy') {
 					return false;
 				}
 
-				if (event?.action === 'start' && event.timeNano > after) {
+				if (event.action === 'start' && event.timeNano > after) {
 					return true;
 				}
 			}

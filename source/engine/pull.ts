@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import {AbortedError} from './abort.js';
 
 /** Bytes downloaded over all layers, and the total of the layers whose size is known yet. */
 export type PullProgress = {readonly currentBytes: number; readonly totalBytes: number; readonly status: string};
@@ -19,15 +20,33 @@ export class PullError extends Error {
  * Pulls an image, reporting progress summed over its layers. When no registry answers
  * (the usual case offline) the error says so in one line instead of the engine's dial trace.
  */
-export async function pullImage(docker: Docker, reference: string, onProgress: (progress: PullProgress) => void): Promise<void> {
+export async function pullImage(docker: Docker, reference: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
 	let stream: NodeJS.ReadableStream;
 	try {
-		stream = await docker.pull(reference);
+		stream = await docker.pull(reference, signal === undefined ? {} : {abortSignal: signal});
 	} catch (error) {
-		throw pullError(reference, error);
+		throw signal?.aborted ? new AbortedError(`pull of ${reference} aborted`) : pullError(reference, error);
 	}
 
 	const layers = new Map<string, {current: number; total: number}>();
+	const destroy = () => (stream as NodeJS.ReadableStream & {destroy(): void}).destroy();
+	signal?.addEventListener('abort', destroy, {once: true});
+	try {
+		await followPull(docker, reference, stream, layers, onProgress);
+	} catch (error) {
+		throw signal?.aborted ? new AbortedError(`pull of ${reference} aborted`) : error;
+	} finally {
+		signal?.removeEventListener('abort', destroy);
+	}
+}
+
+async function followPull(
+	docker: Docker,
+	reference: string,
+	stream: NodeJS.ReadableStream,
+	layers: Map<string, {current: number; total: number}>,
+	onProgress: (progress: PullProgress) => void,
+): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		docker.modem.followProgress(
 			stream,

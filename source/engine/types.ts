@@ -39,6 +39,8 @@ export type ContainerInfo = {
 	readonly cpuLimitPercent?: number;
 	/** Memory limit in bytes; absent without one. */
 	readonly memoryLimitBytes?: number;
+	/** Failed health checks of the current run before its first success (from inspect's Health.Log); absent when unknown. */
+	readonly healthFailures?: number;
 	/** Published ports, e.g. `127.0.0.1:8080→80/tcp`; absent when unknown. */
 	readonly ports?: readonly string[];
 	readonly labels: Readonly<Record<string, string>>;

@@ -1,6 +1,6 @@
 import {ConfigError} from '../config/config-error.js';
 import {didYouMean} from '../config/did-you-mean.js';
-import {parseCpuPercent, parseDuration, parseSize} from '../config/units.js';
+import {parseCpuPercent, parseDuration, parseRate, parseRatio, parseSize} from '../config/units.js';
 import type {YamlFile} from '../config/yaml-file.js';
 
 /** Keys and list indexes from the top of a YAML file down to one value. */
@@ -82,11 +82,19 @@ export class FieldReader {
 		return value.map((item, index) => this.string([...path, index], item, expected));
 	}
 
-	/** Milliseconds from "15s", "1m30s", "500ms" or a number of seconds; `minimum` is written like a value ("100ms"). */
-	duration(path: FieldPath, value: unknown, minimum = '0s'): number {
+	/**
+	 * Milliseconds from "15s", "1m30s", "500ms" or a number of seconds, within [minimum, maximum]
+	 * (written like values: "100ms", "24h"). Every duration has an upper bound: a timer of
+	 * 100000h overflows Node's timers, which then fire every millisecond.
+	 */
+	duration(path: FieldPath, value: unknown, minimum = '0s', maximum = '24h'): number {
 		const milliseconds = this.parsed(path, value, parseDuration, 'a duration', 'e.g. 15s, 1m30s, 500ms');
 		if (milliseconds < (parseDuration(minimum) ?? 0)) {
 			this.fail(path, `${describeValue(value)} is too short; expected at least ${minimum}`);
+		}
+
+		if (milliseconds > (parseDuration(maximum) ?? Number.POSITIVE_INFINITY)) {
+			this.fail(path, `${describeValue(value)} is too long; expected at most ${maximum}`);
 		}
 
 		return milliseconds;
@@ -102,6 +110,23 @@ export class FieldReader {
 	cpu(path: FieldPath, value: unknown): number {
 		const percent = this.parsed(path, value, parseCpuPercent, 'a CPU amount', 'e.g. 50% of one core, 150%, or 1.5 cores');
 		return percent > 0 ? percent : this.fail(path, `expected more than 0, got ${describeValue(value)}`);
+	}
+
+	/** A share from "99.9%" or 0.999, as a fraction 0..1. */
+	ratio(path: FieldPath, value: unknown): number {
+		return this.parsed(path, value, parseRatio, 'a percentage', 'e.g. 99.9%, 100%');
+	}
+
+	/** Bytes per hour from "10MiB/h", "500KiB/min"; more than zero. */
+	rate(path: FieldPath, value: unknown): number {
+		const rate = this.parsed(path, value, parseRate, 'a growth rate', 'e.g. 10MiB/h, 500KiB/min');
+		return rate > 0 ? rate : this.fail(path, `expected more than 0, got ${describeValue(value)}`);
+	}
+
+	/** A whole number, zero or more. */
+	count(path: FieldPath, value: unknown): number {
+		const parse = (item: unknown) => (typeof item === 'number' && Number.isInteger(item) && item >= 0 ? item : undefined);
+		return this.parsed(path, value, parse, 'a whole number', 'e.g. 0, 3');
 	}
 
 	private parsed(path: FieldPath, value: unknown, parse: (value: unknown) => number | undefined, what: string, example: string): number {

@@ -2,15 +2,19 @@ import path from 'node:path';
 import {readYamlFile, type YamlFile} from '../config/yaml-file.js';
 import {EngineError} from '../engine/engine-error.js';
 import {parseEngineAddress} from '../engine/parse-engine-address.js';
+import {type StatsReader, statsReaders} from '../engine/stats-source.js';
 import {displayPath} from './display-path.js';
 import {describeValue, FieldReader, type FieldPath} from './field-reader.js';
-import {isDirectory, isFile} from './file-kind.js';
+import {fileProblem, isFile} from './file-kind.js';
 import {defaultProfileName, normalizeProjectName, projectNamePattern, projectNameRule} from './project-name.js';
 import {readBudgets} from './read-budgets.js';
+import {checkPlanNames} from './check-plan.js';
+import {readProbes} from './read-probes.js';
+import {readPhases, readSoak} from './read-soak.js';
 import {readLinks, readTunnels} from './read-tunnels.js';
 import type {Profile} from './types.js';
 
-const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'budgets', 'tunnels', 'links'] as const;
+const topLevelKeys = ['name', 'description', 'project', 'compose', 'compose_profiles', 'env_file', 'engine', 'refresh', 'stats', 'budgets', 'tunnels', 'links', 'phases', 'probes', 'soak'] as const;
 
 /** The files compose looks for when no -f is given, in its order. */
 const defaultComposeFiles = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
@@ -47,11 +51,16 @@ export function readProfile(file: string, displayName = displayPath(file)): Prof
 		composeProfiles: fields['compose_profiles'] === undefined ? [] : reader.stringList(['compose_profiles'], fields['compose_profiles'], 'a profile name'),
 		envFile: readEnvFile(reader, optionalString('env_file'), directory, composeFiles),
 		engine: readEngine(reader, optionalString('engine')),
-		refreshMs: fields['refresh'] === undefined ? defaultRefreshMs : reader.duration(['refresh'], fields['refresh'], '100ms'),
+		refreshMs: fields['refresh'] === undefined ? defaultRefreshMs : reader.duration(['refresh'], fields['refresh'], '100ms', '1m'),
+		...(fields['stats'] === undefined ? {} : {statsReader: readStatsReader(reader, fields['stats'])}),
 		budgets: readBudgets(reader, fields['budgets']),
 		tunnels: readTunnels(reader, fields['tunnels']),
 		links: readLinks(reader, fields['links']),
+		phases: readPhases(reader, fields['phases']),
+		probes: readProbes(reader, fields['probes']),
+		soak: readSoak(reader, fields['soak']),
 	};
+	checkPlanNames(reader, profile);
 	return {profile, yamlFile};
 }
 
@@ -117,9 +126,16 @@ function readEngine(reader: FieldReader, engine: string | undefined): string | u
 
 function existingFile(reader: FieldReader, fieldPath: FieldPath, name: string, directory: string): string {
 	const file = path.resolve(directory, name);
-	if (!isFile(file)) {
-		reader.fail(fieldPath, `"${name}" ${isDirectory(file) ? 'is a directory, not a file' : 'not found'} (${displayPath(file)})`);
+	const problem = fileProblem(file);
+	if (problem !== undefined) {
+		reader.fail(fieldPath, `"${name}" ${problem === 'file not found' ? 'not found' : problem} (${displayPath(file)})`);
 	}
 
 	return file;
+}
+
+function readStatsReader(reader: FieldReader, value: unknown): StatsReader {
+	const text = reader.string(['stats'], value);
+	const found = statsReaders.find(name => name === text);
+	return found ?? reader.fail(['stats'], `"${text}" is not a stats reader; expected ${statsReaders.join(', ')}`);
 }

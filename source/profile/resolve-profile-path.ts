@@ -3,7 +3,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {UsageError} from '../commands/usage-error.js';
 import {didYouMean} from '../config/did-you-mean.js';
-import {isDirectory, isFile} from './file-kind.js';
+import {fileProblem, isFile} from './file-kind.js';
 
 /** profiles/ of the installed package: two levels up from this file both in source/ and in dist/. */
 export const packageProfilesDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../profiles');
@@ -39,7 +39,7 @@ export function resolveProfilePath(query: ProfileQuery): string {
 	}
 
 	if (/[/\\]|\.ya?ml$/i.test(wanted)) {
-		throw new UsageError(`profile ${wanted}: ${isDirectory(asPath) ? 'is a directory, not a file' : 'file not found'}`);
+		throw new UsageError(`profile ${wanted}: ${fileProblem(asPath) ?? 'file not found'}`);
 	}
 
 	const named = [`${wanted}.yaml`, `${wanted}.yml`].map(name => path.join(profilesDirectory, name)).find(file => isFile(file));

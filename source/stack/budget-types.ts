@@ -1,13 +1,12 @@
-import type {Budgets} from '../profile/types.js';
-import type {StackState} from './model.js';
+import type {BudgetKind, BudgetSpec, BudgetStatus, BudgetUnit} from './budget-spec.js';
+import type {Level} from './threshold.js';
+
+export type {BudgetKind, BudgetSpec, BudgetStatus, BudgetUnit} from './budget-spec.js';
 
 /** ok below the near fraction of the budget, near from there up to the budget, over past it. */
 export type BudgetLevel = 'ok' | 'near' | 'over';
 
 export type BudgetResource = 'memory' | 'cpu';
-
-/** What a warning is about: a resource over its budget for `sustainMs`, or a service slow to become healthy. */
-export type BudgetKind = BudgetResource | 'startup';
 
 /** Usage of one resource by one service (replicas summed) or by the whole stack, against its budget. */
 export type BudgetMeter = {
@@ -20,68 +19,81 @@ export type BudgetMeter = {
 	 * undefined until every running container of the subject has a sample.
 	 */
 	readonly value: number | undefined;
-	/** Bytes or percent; undefined when the profile sets none. */
+	/** Bytes or percent in force now (the phase's when stricter); undefined when the profile sets none. */
 	readonly budget: number | undefined;
+	/** The budget as the profile wrote it. */
+	readonly written?: string;
 	readonly level: BudgetLevel;
 };
 
 /** A breach that lasted long enough to warn; kept after it ends, in a bounded history. */
 export type BudgetWarning = {
-	/** Unique within one BudgetState's lifetime; a stable key for lists. */
+	/** Unique within one evaluator's lifetime; a stable key for lists. */
 	readonly id: number;
+	readonly budgetId: string;
 	readonly kind: BudgetKind;
-	/** undefined: the stack total. */
+	readonly unit: BudgetUnit;
+	/** The service; undefined for the stack, the host, a probe or a step (see subject). */
 	readonly service: string | undefined;
+	/** A service, `stack`, `host`, a probe or a step name. */
+	readonly subject: string;
 	/** startup warnings: the container that was slow. */
 	readonly container: string | undefined;
-	/** Bytes, percent or (startup) milliseconds. */
+	readonly phase: string | null;
+	/** The limit, in `unit`. */
 	readonly budget: number;
-	/** Epoch ms when the breach began (startup: when the container started), before the warning was raised. */
+	/** The limit as the profile wrote it. */
+	readonly written: string;
+	/** Epoch ms when the breach began, before the warning was raised. */
 	readonly startedAt: number;
-	/** Highest value during the breach; startup: the longest wait for healthy. */
+	/** Worst value during the breach. */
 	readonly peak: number;
+	/** Latest value; undefined when unknown (a stopped service). */
+	readonly current: number | undefined;
 	/** Until now while active, until endedAt after. */
 	readonly durationMs: number;
-	/** Epoch ms of the first evaluation that no longer saw the breach; undefined while active. */
+	/** Epoch ms the breach cleared (past the hysteresis line); undefined while active. */
 	readonly endedAt: number | undefined;
+	/** What, which subject, since when, peak, current, budget: one line. */
+	readonly message: string;
 };
 
-/** A breach in progress, warned about yet or not. */
-export type Breach = {
-	readonly startedAt: number;
-	readonly peak: number;
-	readonly warningId: number | undefined;
+/** One budget's state now: the spec and how it fares. */
+export type BudgetTrack = BudgetSpec & {
+	readonly status: BudgetStatus;
+	/** ok / near / over (past the limit, not yet sustained) / breach. */
+	readonly level: Level;
+	readonly observed: number | undefined;
+	readonly current: number | undefined;
+	readonly breaches: ReadonlyArray<{readonly from: number; readonly to: number | null; readonly peak: number}>;
+	readonly evaluatedMs: number;
+	readonly note: string;
 };
 
-/** Everything the evaluator keeps between evaluations; replaced, never mutated. */
+/** Stack startup as the header shows it: `stack healthy in 12 s / 60 s`. */
+export type StackStartup = {
+	readonly from: number;
+	readonly cause: 'up' | 'restart' | 'first-seen';
+	readonly healthyAt: number | undefined;
+	readonly elapsedMs: number;
+	readonly limitMs: number | undefined;
+};
+
+/** What the dashboard and the soak show of the budgets after one evaluation; a new object each time. */
 export type BudgetState = {
 	/** The stack first, then services by name; memory before CPU. */
 	readonly meters: readonly BudgetMeter[];
 	/** Oldest first; active ones are never dropped, ended ones beyond the history limit are. */
 	readonly warnings: readonly BudgetWarning[];
-	readonly nextWarningId: number;
-	/** Breaches in progress by key (kind, subject, container run). */
-	readonly breaches: ReadonlyMap<string, Breach>;
-	/** Container id → StartedAt of its run that became healthy: later unhealthy is not a startup matter. */
-	readonly healthyRuns: ReadonlyMap<string, string>;
+	/** Every planned budget, in plan order. */
+	readonly tracks: readonly BudgetTrack[];
+	readonly phase: string | null;
+	readonly stackStartup: StackStartup | undefined;
+	readonly evaluatedAt: number;
 };
 
-export type BudgetInput = {
-	/** Epoch ms of this evaluation. */
-	readonly now: number;
-	readonly state: StackState;
-	readonly budgets: Budgets;
-	/** Service of a container; defaults to its compose service label. */
-	readonly serviceOf?: (id: string) => string | undefined;
-	/** Fraction of a budget from which the level is `near`; 0.8 unless given. */
-	readonly nearFraction?: number;
-	/** Ended warnings kept; 200 unless given. */
-	readonly historyLimit?: number;
-};
-
-export const defaultNearFraction = 0.8;
 export const defaultHistoryLimit = 200;
 
 export function initialBudgetState(): BudgetState {
-	return {meters: [], warnings: [], nextWarningId: 1, breaches: new Map(), healthyRuns: new Map()};
+	return {meters: [], warnings: [], tracks: [], phase: null, stackStartup: undefined, evaluatedAt: 0};
 }

@@ -1,34 +1,17 @@
-import {trackBreaches} from './budget-breaches.js';
-import {observeStartups} from './budget-startup.js';
-import {
-	type BudgetInput,
-	type BudgetMeter,
-	type BudgetResource,
-	type BudgetState,
-	type BudgetWarning,
-	defaultHistoryLimit,
-	defaultNearFraction,
-} from './budget-types.js';
-import {measure} from './budget-usage.js';
+import type {Profile} from '../profile/types.js';
+import {planBudgets} from './budget-plan.js';
+import type {BudgetMeter, BudgetResource, BudgetState, BudgetWarning} from './budget-types.js';
+import {BudgetEvaluator} from './evaluator.js';
 
 export * from './budget-types.js';
 export {levelOf} from './budget-usage.js';
+export {BudgetEvaluator, type EvaluatorInput} from './evaluator.js';
+export {planBudgets, type PlannedBudget} from './budget-plan.js';
 
-/**
- * Evaluates the profile's budgets against the stack as it is at `now`: meters with a level
- * per service (replicas summed) and for the stack total (every running container summed;
- * CPU % adds up as `docker stats` rows do, so 200 = two cores busy), and warnings for
- * breaches that lasted `sustainMs` and for services not healthy within their startup budget.
- * Pure: call it on every new StackState and on a clock tick, so durations and the sustain
- * and startup deadlines advance even when no sample arrives.
- */
-export function evaluateBudgets(previous: BudgetState, input: BudgetInput): BudgetState {
-	const {now, state, budgets} = input;
-	const serviceOf = input.serviceOf ?? ((id: string) => state.containers.get(id)?.service);
-	const {meters, observations} = measure(state, budgets, serviceOf, previous.meters, input.nearFraction ?? defaultNearFraction);
-	const startups = observeStartups(state, budgets, serviceOf, previous.healthyRuns, now);
-	const tracked = trackBreaches(previous, [...observations, ...startups.observations], now, input.historyLimit ?? defaultHistoryLimit);
-	return {meters, ...tracked, healthyRuns: startups.healthyRuns};
+/** The evaluator of a profile's budgets, probes and steps, for the services expected to run. */
+export function evaluatorFor(profile: Pick<Profile, 'budgets' | 'probes' | 'soak'>, services: readonly string[]): BudgetEvaluator {
+	const plan = planBudgets({budgets: profile.budgets, probes: profile.probes, steps: profile.soak.steps, services});
+	return new BudgetEvaluator(plan, profile.budgets, services);
 }
 
 /** Warnings not ended yet, oldest first. */

@@ -199,7 +199,10 @@ export function visibleRows(state: LogViewState, prefixWidth = 0): LogRow[] {
 	return result;
 }
 
-/** A new source starts empty, following, keeping the search text, timestamp and wrap settings. */
+/**
+ * A new source starts empty and following, keeping the timestamp and wrap settings. The search
+ * stays when only the all-services toggle changed: it was made on this selection, not on the next service.
+ */
 function withSource(state: LogViewState, selectedService: string | undefined, isAllServices: boolean): LogViewState {
 	const service = isAllServices ? undefined : selectedService;
 	if (service === state.service) {
@@ -208,7 +211,8 @@ function withSource(state: LogViewState, selectedService: string | undefined, is
 	}
 
 	const fresh = initialLogView(selectedService, state.height, isAllServices, state.width);
-	return {...fresh, search: state.search, hasTimestamps: state.hasTimestamps, isWrapped: state.isWrapped};
+	const search = selectedService === state.selectedService ? state.search : '';
+	return {...fresh, search, hasTimestamps: state.hasTimestamps, isWrapped: state.isWrapped};
 }
 
 function follow(state: LogViewState): LogViewState {

@@ -25,7 +25,9 @@ export type StackAction =
 	| {readonly type: 'container-inspected'; readonly container: ContainerInfo}
 	| {readonly type: 'container-gone'; readonly id: string}
 	| {readonly type: 'engine-event'; readonly event: EngineEvent}
-	| {readonly type: 'stats-sampled'; readonly id: string; readonly sample: StatsSample};
+	| {readonly type: 'stats-sampled'; readonly id: string; readonly sample: StatsSample}
+	/** Samples of many containers at once: one new map per batch, not one per sample (200 containers). */
+	| {readonly type: 'stats-batch'; readonly samples: ReadonlyMap<string, StatsSample>};
 
 export function initialState(project: string): StackState {
 	return {project, engine: 'connecting', engineError: undefined, isListed: false, containers: new Map(), stats: new Map(), lifecycle: initialLifecycle()};
@@ -69,6 +71,17 @@ export function reduce(state: StackState, action: StackAction): StackState {
 			}
 
 			return {...state, stats: new Map(state.stats).set(action.id, action.sample)};
+		}
+
+		case 'stats-batch': {
+			let stats: Map<string, StatsSample> | undefined;
+			for (const [id, sample] of action.samples) {
+				if (state.containers.get(id)?.state !== 'running') continue;
+				stats ??= new Map(state.stats);
+				stats.set(id, sample);
+			}
+
+			return stats === undefined ? state : {...state, stats};
 		}
 	}
 }

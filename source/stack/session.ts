@@ -1,17 +1,37 @@
 import type Docker from 'dockerode';
 import {type ContainerDetails, inspectDetails} from '../engine/details.js';
 import {runLifecycle, type LifecycleAction} from '../engine/lifecycle.js';
+import type {StatsCapabilities, StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
-import {type BudgetState, evaluateBudgets, initialBudgetState} from './budgets.js';
+import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
-import {emptyHostStats, type HostStats, watchHostStats} from './host-stats.js';
+import {emptyHostStats, type HostStats, hostReading, watchHostStats} from './host-stats.js';
 import {secretMasker} from './known-secrets.js';
 import {LogFollower} from './log-follower.js';
+import {runMonitorProbes} from './probes/monitor-probes.js';
 import type {StackState} from './model.js';
+import {StackMonitor} from './monitor.js';
+import {type OperationContext, OperationTracker, runsOf, waitForStack} from './operations.js';
+import {emptySoakSummary, type SoakSummary, summarizeSoak} from './soak-summary.js';
+import type {EngineEvent} from '../engine/types.js';
 import {followServiceLogs, initialTunnelStatus, serviceRunOf, type TunnelStatus, watchTunnel} from './tunnels/index.js';
 import {StackWatcher} from './watcher.js';
 
 export type PendingAction = 'starting' | 'stopping' | 'restarting' | 'creating';
+
+/** A key the user pressed and what it did, for a record. */
+export type UserAction = {readonly at: number; readonly key: string; readonly command: string; readonly target?: string};
+
+export type SessionOptions = SessionStatsOptions & {
+	/** Compose services expected to run: every-service budgets and stack health cover these. */
+	readonly services?: readonly string[];
+	/** Epoch ms the run began (phases by time count from it); default now. */
+	readonly startedAt?: number;
+	/** A monitor that already knows the run (a resumed record); default a new one. */
+	readonly monitor?: StackMonitor;
+	/** Secret values to mask in log lines (knownSecretValues of the profile and its services). */
+	readonly secretValues?: readonly string[];
+};
 
 export type StatusMessage = {readonly text: string; readonly isError: boolean; readonly at: number};
 
@@ -26,15 +46,23 @@ export type SessionView = {
 	readonly message: StatusMessage | undefined;
 	readonly startedAt: number;
 	readonly now: number;
+	/** The run so far, for the soak panel. */
+	readonly soak?: SoakSummary;
 };
 
-/** Stack-wide operations that need the compose model (up, ordered restart), given by the caller. */
+/** Stack-wide operations that need the compose model (up, ordered restart), given by the caller; each resolves with its outcome line. */
 export type StackOperations = {
-	readonly up?: () => Promise<string>;
-	readonly restartStack?: () => Promise<string>;
+	readonly up?: (context: OperationContext) => Promise<string>;
+	readonly restartStack?: (context: OperationContext) => Promise<string>;
 };
 
 const pendingOf: Record<LifecycleAction, PendingAction> = {start: 'starting', stop: 'stopping', restart: 'restarting', kill: 'stopping'};
+/** How the session reads per-container stats: the reader (flag, else profile, else auto) and what the engine allows. */
+export type SessionStatsOptions = {
+	readonly reader?: StatsReader;
+	readonly capabilities?: StatsCapabilities;
+};
+
 /** Event-driven changes (a restart, a health flip) show within this; samples wait for the profile's refresh. */
 const eventDelayMs = 50;
 
@@ -44,9 +72,13 @@ const eventDelayMs = 50;
  */
 export class StackSession {
 	readonly history = new StackHistory();
+	readonly monitor: StackMonitor;
+	readonly #actionListeners = new Set<(action: UserAction) => void>();
 	readonly #watcher: StackWatcher;
 	readonly #controller = new AbortController();
 	readonly #listeners = new Set<(view: SessionView) => void>();
+	readonly #operations = new OperationTracker();
+	readonly #secretValues: readonly string[];
 	#view: SessionView;
 	#timer: NodeJS.Timeout | undefined;
 	#timerDue = 0;
@@ -55,11 +87,19 @@ export class StackSession {
 		private readonly docker: Docker,
 		private readonly profile: Profile,
 		private readonly operations: StackOperations = {},
-		/** Secret values to mask in log lines (knownSecretValues of the profile and its services). */
-		private readonly secretValues: readonly string[] = [],
+		options: SessionOptions = {},
 	) {
-		this.#watcher = new StackWatcher(docker, profile.project);
-		const now = Date.now();
+		this.#watcher = new StackWatcher(docker, profile.project, {
+			refreshMs: profile.refreshMs,
+			stats: {
+				reader: options.reader ?? profile.statsReader ?? 'auto',
+				...(options.capabilities === undefined ? {} : {capabilities: options.capabilities}),
+				intervalMs: profile.refreshMs,
+			},
+		});
+		this.#secretValues = options.secretValues ?? [];
+		const now = options.startedAt ?? Date.now();
+		this.monitor = options.monitor ?? new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {
 			state: this.#watcher.state,
 			budgets: initialBudgetState(),
@@ -69,6 +109,7 @@ export class StackSession {
 			message: undefined,
 			startedAt: now,
 			now,
+			soak: {...emptySoakSummary, startedAt: this.monitor.startedAt},
 		};
 	}
 
@@ -81,6 +122,28 @@ export class StackSession {
 		return () => this.#listeners.delete(listener);
 	}
 
+	/** Every new stack state as the watcher produces it, before any render throttling (for a record). */
+	subscribeState(listener: (state: StackState) => void): () => void {
+		return this.#watcher.subscribe(listener);
+	}
+
+	/** Engine events of the project as they arrive (for a record). */
+	subscribeEvents(listener: (event: EngineEvent) => void): () => void {
+		return this.#watcher.subscribeEvents(listener);
+	}
+
+	/** Keys pressed and what they did (for a record). */
+	subscribeActions(listener: (action: UserAction) => void): () => void {
+		this.#actionListeners.add(listener);
+		return () => this.#actionListeners.delete(listener);
+	}
+
+	/** Tells recorders a key was pressed. */
+	recordAction(key: string, command: string, target?: string): void {
+		const action = {at: Date.now(), key, command, ...(target === undefined ? {} : {target})};
+		for (const listener of this.#actionListeners) listener(action);
+	}
+
 	start(): void {
 		const {signal} = this.#controller;
 		this.#watcher.subscribe(state => this.#onState(state));
@@ -90,12 +153,14 @@ export class StackSession {
 			void this.#followTunnel(index, tunnel, signal);
 		}
 
+		void runMonitorProbes(this.docker, this.monitor, () => this.#view.state, signal);
 		// Budgets are about durations: evaluate on a clock too, not only when samples arrive.
 		const clock = setInterval(() => this.#update({}, 0), this.profile.refreshMs);
 		signal.addEventListener('abort', () => clearInterval(clock), {once: true});
 	}
 
 	stop(): void {
+		void this.#operations.abortAll(0);
 		this.#controller.abort();
 		this.#watcher.stop();
 		clearTimeout(this.#timer);
@@ -108,9 +173,19 @@ export class StackSession {
 		const name = container?.name ?? id.slice(0, 12);
 		this.#setPending(id, pendingOf[action]);
 		const started = Date.now();
-		const result = await runLifecycle(this.docker, id, action);
+		const service = container?.service;
+		// The user asked for it: exits are expected, and downtime until it is up again is planned.
+		if (service !== undefined && action !== 'start') this.monitor.note({type: 'service-down', at: started, service, cause: 'key'});
+		let isOk = false;
+		const {text} = await this.#operations.run(`${action} ${name}`, async abortSignal => {
+			const result = await runLifecycle(this.docker, id, action, {abortSignal});
+			isOk = result.isOk;
+			if (result.isAborted) return `${action} ${name}: aborted (the engine may still finish it)`;
+			return result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`);
+		});
+		if (service !== undefined && (action === 'start' || action === 'restart')) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
 		this.#setPending(id, undefined);
-		this.say(result.isOk ? `${action} ${name}: done in ${formatSeconds(Date.now() - started)}` : (result.error ?? `${action} failed`), !result.isOk);
+		if (!this.#operations.signal.aborted) this.say(text, !isOk);
 	}
 
 	/** Runs a stack-wide operation, reporting its outcome in the status line; `extraIds` (missing rows) show pending too. */
@@ -124,18 +199,27 @@ export class StackSession {
 		const ids = [...this.#view.state.containers.keys(), ...extraIds];
 		for (const id of ids) this.#setPending(id, name === 'up' ? 'creating' : 'restarting');
 		this.say(`${label}…`, false);
-		try {
-			this.say(await operation(), false);
-		} catch (error) {
-			this.say(`${label}: ${(error as Error).message.split('\n')[0] ?? 'failed'}`, true);
-		} finally {
-			for (const id of ids) this.#setPending(id, undefined);
-		}
+		const services = [...new Set([...this.#view.state.containers.values()].map(container => container.service))];
+		const at = Date.now();
+		this.monitor.note({type: 'stack-start', at, cause: name === 'up' ? 'up' : 'restart'});
+		if (name === 'restartStack') for (const service of services) this.monitor.note({type: 'service-down', at, service, cause: 'key'});
+		const source = {state: () => this.#view.state, subscribe: (listener: (state: StackState) => void) => this.#watcher.subscribe(listener)};
+		const {text, isError} = await this.#operations.run(label, async signal =>
+			operation({signal, runs: () => runsOf(this.#view.state), waitForStack: async (before, budgetMs) => waitForStack(source, before, budgetMs, signal)}),
+		);
+		if (name === 'restartStack' && !isError) for (const service of services) this.monitor.note({type: 'service-up', at: Date.now(), service, cause: 'key'});
+		for (const id of ids) this.#setPending(id, undefined);
+		if (!this.#operations.signal.aborted) this.say(text, isError);
+	}
+
+	/** Aborts every operation under way (quit) and resolves with what each left half-done, waiting at most `graceMs`. */
+	async abortOperations(graceMs: number): Promise<string[]> {
+		return this.#operations.abortAll(graceMs);
 	}
 
 	/** The log pane's source: one while the dashboard runs, closed when it quits; known secrets masked in every line. */
 	createLogSource(): LogFollower {
-		return new LogFollower(this.docker, {mask: secretMasker(this.secretValues)});
+		return new LogFollower(this.docker, {mask: secretMasker(this.#secretValues)});
 	}
 
 	/** Inspects one container for the details panel; undefined when it is gone. */
@@ -197,8 +281,9 @@ export class StackSession {
 		this.#timer = undefined;
 		if (this.#controller.signal.aborted) return;
 		const now = Date.now();
-		const budgets = evaluateBudgets(this.#view.budgets, {now, state: this.#view.state, budgets: this.profile.budgets});
-		this.#view = {...this.#view, budgets, now};
+		// Rows with an action under way (restarting…) hold their budgets: no warning for a restart asked for.
+		const budgets = this.monitor.evaluate(now, this.#view.state, hostReading(this.#view.host), new Set(this.#view.pending.keys()));
+		this.#view = {...this.#view, budgets, now, soak: summarizeSoak(this.monitor, budgets)};
 		for (const listener of this.#listeners) listener(this.#view);
 	}
 }

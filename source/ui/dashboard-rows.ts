@@ -1,9 +1,10 @@
-import type {Budgets, Profile} from '../profile/types.js';
+import type {Profile} from '../profile/types.js';
+import {writtenSize} from '../config/units.js';
 import {activeWarnings, type BudgetLevel, type BudgetState} from '../stack/budgets.js';
 import {groupIncidents} from '../stack/incident-groups.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
-import {missingServiceOf, toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
+import {toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
 import type {StackTotals} from './format/header-lines.js';
 import {cpuScale, memoryScale} from './format/sparkline.js';
 import type {BudgetStatus} from './format/status.js';
@@ -16,9 +17,11 @@ const rank: Record<BudgetLevel, number> = {ok: 0, near: 1, over: 2};
  * plus a `missing` row for each of `serviceNames` (the active compose services) without a container.
  */
 export function dashboardRows(view: SessionView, profile: Profile, history: StackHistory, serviceNames: readonly string[] = []): TableRow[] {
+	// Until the engine is back and the containers listed again, rows show what was known: stale.
+	const isStale = view.state.engine !== 'connected' || !view.state.isListed;
 	return withMissingServices(toServiceStatuses(view.state, view.now), serviceNames).map(status => {
 		const pendingAction = view.pending.get(status.id);
-		if (status.state === 'missing') return {status, pendingAction, budgetStatus: 'none'};
+		if (status.state === 'missing') return {status, pendingAction, budgetStatus: 'none', isStale};
 		const budget = profile.budgets.services[status.service];
 		const container = view.state.containers.get(status.id);
 		return {
@@ -26,7 +29,7 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			pendingAction,
 			budgetStatus: budgetStatusOf(view.budgets, status.service),
 			memoryBudgetBytes: budget?.memoryBytes,
-			memoryBudgetText: budget?.memoryText,
+			memoryBudgetText: writtenSize(budget?.written?.['memory']),
 			cpuBudgetPercent: budget?.cpuPercent,
 			cpuScale: cpuScale({budgetPercent: budget?.cpuPercent, limitPercent: container?.cpuLimitPercent}),
 			memoryScale: memoryScale({
@@ -37,6 +40,7 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			cpuHistory: history.cpu(status.id, view.now),
 			memoryHistory: history.memory(status.id, view.now),
 			ports: container?.ports?.map(shortPort),
+			isStale,
 		};
 	});
 }
@@ -51,13 +55,18 @@ export function noContainerText(service: string): string {
 	return `${service} has no container yet: press u to bring up missing services`;
 }
 
+/** A row's place in the table, kept across a container's removal and recreation: its service and replica. */
+export function rowKey(status: {readonly service: string; readonly replica: number}): string {
+	return `${status.service}#${status.replica}`;
+}
+
 /**
- * The selected row: the one with `selectedId`; when that was a missing row whose container has
- * since appeared, the service's first row; else the first row.
+ * The selected row: the one with `selectedKey`; else the first row of that service (a replica
+ * that went away); else the first row.
  */
-export function findSelected(arranged: readonly TableRow[], selectedId: string | undefined): TableRow | undefined {
-	const service = missingServiceOf(selectedId);
-	return arranged.find(row => row.status.id === selectedId) ?? arranged.find(row => service !== undefined && row.status.service === service) ?? arranged[0];
+export function findSelected(arranged: readonly TableRow[], selectedKey: string | undefined): TableRow | undefined {
+	const service = selectedKey?.slice(0, selectedKey.lastIndexOf('#'));
+	return arranged.find(row => rowKey(row.status) === selectedKey) ?? arranged.find(row => row.status.service === service) ?? arranged[0];
 }
 
 /** The worse of a service's memory and CPU levels; `none` when it has no budget. */
@@ -78,15 +87,16 @@ export function warningCount(view: SessionView): number {
 }
 
 /** The header's stack line: sums over the running containers, against the stack budget (as the profile wrote it). */
-export function stackTotals(view: SessionView, budgets?: Budgets): StackTotals {
+export function stackTotals(view: SessionView): StackTotals {
 	const meters = view.budgets.meters.filter(meter => meter.service === undefined);
+	const memory = meters.find(meter => meter.resource === 'memory');
 	const samples = [...view.state.stats.values()];
 	return {
 		cpuPercent: samples.length === 0 ? null : samples.reduce((total, sample) => total + (sample.cpuPercent ?? 0), 0),
 		memoryBytes: samples.length === 0 ? null : samples.reduce((total, sample) => total + sample.memoryBytes, 0),
 		cpuBudgetPercent: meters.find(meter => meter.resource === 'cpu')?.budget,
-		memoryBudgetBytes: meters.find(meter => meter.resource === 'memory')?.budget,
-		memoryBudgetText: budgets?.stack.memoryText,
+		memoryBudgetBytes: memory?.budget,
+		memoryBudgetText: writtenSize(memory?.written),
 		budgetStatus: budgetStatusOf(view.budgets, undefined),
 	};
 }

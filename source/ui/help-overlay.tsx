@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {keysLabel} from './format/key-label.js';
-import {actionText, keySections, packSections, type KeySection} from './format/keys-table.js';
+import {helpLayout, type HelpLine} from './format/help-layout.js';
+import {actionText, type KeySection} from './format/keys-table.js';
 import {defaultKeymap, type Binding, type Keymap} from './keymap.js';
 import {defaultTheme, type Theme} from './theme.js';
 
@@ -10,38 +11,71 @@ export type HelpOverlayProps = {
 	readonly width: number;
 	/** Lines available; sections flow into side-by-side columns to fit (80×24 takes two). */
 	readonly height?: number;
+	/** First line shown when the help scrolls. */
+	readonly offset?: number;
 	readonly theme?: Theme;
 };
 
 /** Marks keys that change containers. */
 export const dangerMarker = '!';
 
-/** Border, title and footer lines around the sections. */
-const chromeLines = 5;
 const keyColumnWidth = 12;
 
-/** Every binding of the keymap, grouped by where it works; keys that change containers are marked `!`. */
-export function HelpOverlay({keymap = defaultKeymap, isReadOnly = false, width, height, theme = defaultTheme}: HelpOverlayProps) {
-	const columns = packSections(keySections(keymap), height === undefined ? Number.POSITIVE_INFINITY : height - chromeLines);
-	const columnWidth = Math.floor((width - 4 - (columns.length - 1) * 2) / Math.max(1, columns.length));
+/** Every binding of the keymap, grouped by where it works; keys that change containers are marked `!`. Scrolls (j/k) when it does not fit. */
+export function HelpOverlay({keymap = defaultKeymap, isReadOnly = false, width, height, offset = 0, theme = defaultTheme}: HelpOverlayProps) {
+	const layout = helpLayout(keymap, width, height);
 	return (
-		<Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.status.muted} paddingX={1}>
+		<Box flexDirection="column" width={width} height={height} overflow="hidden" borderStyle="round" borderColor={theme.status.muted} paddingX={1}>
 			<Text bold={theme.isStyled} color={theme.accent}>
 				Keys
 			</Text>
-			<Box flexDirection="row" columnGap={2}>
-				{columns.map(sections => (
-					<Box key={sections[0]?.scope} flexDirection="column" width={columnWidth}>
-						{sections.map(section => (
-							<Section key={section.scope} section={section} isReadOnly={isReadOnly} theme={theme} />
-						))}
-					</Box>
-				))}
-			</Box>
+			{'columns' in layout ? (
+				<Columns columns={layout.columns} width={width} isReadOnly={isReadOnly} theme={theme} />
+			) : (
+				<Scrolled lines={layout.lines} visible={layout.visible} offset={offset} isReadOnly={isReadOnly} theme={theme} />
+			)}
 			<Text color={theme.status.muted} wrap="truncate-end">
 				{isReadOnly ? `Read-only: keys marked ${dangerMarker} are disabled.` : `${dangerMarker} changes containers (off with --read-only).`}
 				{' esc or ? closes.'}
 			</Text>
+		</Box>
+	);
+}
+
+type ColumnsProps = {readonly columns: KeySection[][]; readonly width: number; readonly isReadOnly: boolean; readonly theme: Theme};
+
+function Columns({columns, width, isReadOnly, theme}: ColumnsProps) {
+	const columnWidth = Math.floor((width - 4 - (columns.length - 1) * 2) / Math.max(1, columns.length));
+	return (
+		<Box flexDirection="row" columnGap={2}>
+			{columns.map(sections => (
+				<Box key={sections[0]?.scope} flexDirection="column" width={columnWidth}>
+					{sections.map(section => (
+						<Section key={section.scope} section={section} isReadOnly={isReadOnly} theme={theme} />
+					))}
+				</Box>
+			))}
+		</Box>
+	);
+}
+
+type ScrolledProps = {readonly lines: readonly HelpLine[]; readonly visible: number; readonly offset: number; readonly isReadOnly: boolean; readonly theme: Theme};
+
+function Scrolled({lines, visible, offset, isReadOnly, theme}: ScrolledProps) {
+	const start = Math.min(Math.max(0, offset), Math.max(0, lines.length - visible));
+	const shown = lines.slice(start, start + visible);
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			{shown.map(line =>
+				line.binding === undefined ? (
+					<Text key={line.key} bold={theme.isStyled}>
+						{line.section?.title ?? ' '}
+					</Text>
+				) : (
+					<BindingLine key={line.key} binding={line.binding} isReadOnly={isReadOnly} theme={theme} />
+				),
+			)}
+			<Text color={theme.status.muted} wrap="truncate-end">{`j/k scroll · ${start + 1}–${start + shown.length} of ${lines.length}`}</Text>
 		</Box>
 	);
 }

@@ -13,6 +13,7 @@ export const commands = [
 	'help',
 	'tunnels',
 	'warnings',
+	'soak',
 	'copyUrl',
 	'restartStack',
 	'up',
@@ -71,6 +72,7 @@ export const defaultKeymap: Keymap = [
 	bind('help', ['?'], 'global', 'Show or hide this help'),
 	bind('tunnels', ['t'], 'global', 'Tunnels panel'),
 	bind('warnings', ['w'], 'global', 'Budget warnings panel'),
+	bind('soak', ['S'], 'global', 'Soak panel: phase, verdict so far, peaks, leaks, probes'),
 	bind('copyUrl', ['c'], 'global', 'Copy the selected URL'),
 	bind('restartStack', ['R'], 'global', 'Restart the whole stack', {isDangerous: true, needsConfirm: true}),
 	bind('up', ['u'], 'global', 'Bring up missing services', {isDangerous: true}),
@@ -104,7 +106,8 @@ export function keyName(input: string, key: KeyFlags): string | undefined {
 	return [...input].length === 1 ? input : undefined;
 }
 
-function namedKey(key: KeyFlags): string | undefined {
+/** The name of a key ink recognised (arrows, page keys, enter, esc, …); undefined for characters. */
+export function namedKey(key: KeyFlags): string | undefined {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';

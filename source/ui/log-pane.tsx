@@ -1,7 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box, type DOMElement, Text, useStdout} from 'ink';
+import {useContext, useLayoutEffect, useMemo, useRef} from 'react';
 import type {BufferedLine} from '../stack/log-buffer.js';
 import {sanitize} from '../stack/sanitize.js';
 import {type LogRow, type LogViewState, newLineCount, searchPattern, visibleRows} from '../stack/log-view.js';
+import {rawLogLines} from './log-lines-text.js';
+import {RawLinesContext, screenTop} from './raw-lines.js';
 import {defaultTheme, type Theme} from './theme.js';
 
 /** Rows the pane draws above its lines. */
@@ -18,6 +21,17 @@ export type LogPaneProps = {
 
 /** The log pane: a header with the source and mode, then `state.height` rows of lines. */
 export function LogPane({state, theme = defaultTheme}: LogPaneProps) {
+	// On a terminal the lines go straight to the frame writer over an empty box (see raw-lines.ts).
+	const rawLines = useContext(RawLinesContext);
+	const {stdout} = useStdout();
+	const box = useRef<DOMElement>(null);
+	const lines = useMemo(() => (rawLines === undefined ? [] : rawLogLines(state, theme, stdout.columns)), [rawLines, state, theme, stdout.columns]);
+	useLayoutEffect(() => {
+		if (rawLines !== undefined && box.current !== null) rawLines.set('log-pane', {top: screenTop(box.current), lines});
+	});
+	useLayoutEffect(() => () => rawLines?.delete('log-pane'), [rawLines]);
+	if (rawLines !== undefined) return <Box ref={box} height={state.height + logPaneHeaderRows} />;
+
 	const labelWidth = Math.max(0, ...state.labels.map(label => label.length));
 	const prefix = prefixWidth(state, labelWidth, theme.isStyled);
 	return (

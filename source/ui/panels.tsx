@@ -8,6 +8,9 @@ import {isMissingRow, noContainerText} from './dashboard-rows.js';
 import {DetailsPanel, detailsLineCount} from './panels/details-panel.js';
 import {PanelFrame} from './panels/panel-frame.js';
 import {TunnelsPanel} from './panels/tunnels-panel.js';
+import {emptySoakSummary} from '../stack/soak-summary.js';
+import {SoakPanel, soakLineCount} from './panels/soak-panel.js';
+import {stackStartupText} from './panels/soak-lines.js';
 import {WarningsPanel} from './panels/warnings-panel.js';
 import type {TableRow} from './table/rows.js';
 import type {Theme} from './theme.js';
@@ -23,19 +26,22 @@ export type PanelsProps = {
 	readonly theme: Theme;
 	/** Lines the open panel has, so scrolling stops at its end. */
 	readonly onLineCount: (count: number) => void;
+	/** Where the run is recorded (--record), for the soak panel. */
+	readonly recordPath?: string | undefined;
 };
 
 /** The panel below the table: details of the selected service, tunnels, or budget warnings. */
-export function Panels({state, view, session, profile, selected, width, height, theme, onLineCount}: PanelsProps) {
+export function Panels({state, view, session, profile, selected, width, height, theme, onLineCount, recordPath}: PanelsProps) {
 	const secrets = useMemo(() => readEnvSecrets(profile.envFile), [profile.envFile]);
 	const isMissing = isMissingRow(selected);
 	const details = useDetails(session, state.panel === 'details' && !isMissing ? selected?.status.id : undefined, selected?.status.startedAt);
 	const service = selected?.status.service ?? '';
 	useEffect(() => {
 		const detailsCount = isMissing ? 1 : detailsLineCount(details, service, profile.links, secrets);
-		const count = state.panel === 'details' ? detailsCount : state.panel === 'tunnels' ? view.tunnels.length : view.budgets.warnings.length;
+		const soakCount = soakLineCount(view.soak ?? emptySoakSummary, stackStartupText(view.budgets.stackStartup) !== undefined || recordPath !== undefined);
+		const count = state.panel === 'details' ? detailsCount : state.panel === 'tunnels' ? view.tunnels.length : state.panel === 'soak' ? soakCount : view.budgets.warnings.length;
 		onLineCount(count);
-	}, [state.panel, isMissing, details, service, profile.links, secrets, view.tunnels.length, view.budgets.warnings.length, onLineCount]);
+	}, [state.panel, isMissing, details, service, profile.links, secrets, view.tunnels.length, view.budgets.warnings.length, view.soak, view.budgets.stackStartup, recordPath, onLineCount]);
 
 	switch (state.panel) {
 		case 'details': {
@@ -47,8 +53,12 @@ export function Panels({state, view, session, profile, selected, width, height, 
 			return <TunnelsPanel tunnels={view.tunnels} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
 		}
 
+		case 'soak': {
+			return <SoakPanel soak={view.soak ?? emptySoakSummary} stackStartup={view.budgets.stackStartup} now={view.now} recordPath={recordPath} scrollOffset={state.panelIndex} width={width} height={height} theme={theme} />;
+		}
+
 		case 'warnings': {
-			return <WarningsPanel budgets={view.budgets} profileBudgets={profile.budgets} incidents={view.state.lifecycle.incidents} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
+			return <WarningsPanel budgets={view.budgets} incidents={view.state.lifecycle.incidents} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
 		}
 
 		default: {

@@ -2,12 +2,20 @@ import {Text} from 'ink';
 import {sanitize} from '../stack/sanitize.js';
 import type {StatusMessage} from '../stack/session.js';
 import type {AppState} from './app-state.js';
+import {footerKeys} from './format/footer-keys.js';
+import {defaultKeymap, type Keymap} from './keymap.js';
 import {defaultTheme, type Theme} from './theme.js';
 
 export type StatusLineProps = {
 	readonly state: AppState;
 	readonly message: StatusMessage | undefined;
 	readonly engineError: string | undefined;
+	/** A log search is shown in the log pane. */
+	readonly hasSearch?: boolean;
+	/** Some services have no container yet. */
+	readonly hasMissing?: boolean;
+	readonly keymap?: Keymap;
+	readonly isReadOnly?: boolean;
 	readonly width: number;
 	readonly theme?: Theme;
 };
@@ -15,9 +23,10 @@ export type StatusLineProps = {
 /** How long an action's outcome stays in the status line. */
 const messageMs = 8000;
 
-/** The bottom line: a question, the text being typed, the engine's or an action's outcome, else hints. */
-export function StatusLine({state, message, engineError, width, theme = defaultTheme}: StatusLineProps) {
-	const {text, color} = statusText(state, message, engineError, theme, Date.now());
+/** The bottom line: a question, the text being typed, the engine's or an action's outcome, else the keys of the pane in focus. */
+export function StatusLine({state, message, engineError, hasSearch = false, hasMissing = false, keymap = defaultKeymap, isReadOnly = false, width, theme = defaultTheme}: StatusLineProps) {
+	const hints = footerKeys({panel: state.panel, isHelpOpen: state.isHelpOpen, hasSearch, hasMissing, isReadOnly}, keymap);
+	const {text, color} = statusText(state, message, engineError, hints, theme, Date.now());
 	return (
 		<Text color={color} wrap="truncate-end">
 			{sanitize(text).slice(0, Math.max(0, width * 2))}
@@ -29,6 +38,7 @@ export function statusText(
 	state: AppState,
 	message: StatusMessage | undefined,
 	engineError: string | undefined,
+	hints: string,
 	theme: Theme,
 	now: number,
 ): {readonly text: string; readonly color: string | undefined} {
@@ -43,5 +53,5 @@ export function statusText(
 	}
 
 	const filter = state.filterText === '' ? '' : `filter "${state.filterText}" (esc clears)  `;
-	return {text: `${filter}? help  l logs  enter details  r restart  t tunnels  w warnings  q quit`, color: theme.status.muted};
+	return {text: `${filter}${hints}`, color: theme.status.muted};
 }

@@ -36,6 +36,11 @@ export function containerLabels(input: ContainerLabelInput): Record<string, stri
 	};
 }
 
+/** The project label under every key the engine's compose tools read (podman-compose reads its own). */
+export function projectLabels(project: string, keys: readonly string[]): Record<string, string> {
+	return Object.fromEntries([projectLabel, ...keys].map(key => [key, project]));
+}
+
 /** Labels of a network the project declares under `key`. */
 export function networkLabels(project: string, key: string): Record<string, string> {
 	return {[projectLabel]: project, [networkLabel]: key, [versionLabel]: composeVersion};

@@ -38,6 +38,8 @@ export type ServiceRun = {
 
 export type UpState = {
 	readonly startedAtMs: number;
+	/** Set when the up was aborted (quit, ctrl-c): nothing after it changes what it left. */
+	readonly abortedAtMs?: number;
 	/** Service names in file order. */
 	readonly order: readonly string[];
 	readonly services: Readonly<Record<string, ServiceRun>>;
@@ -63,7 +65,8 @@ export type UpEvent =
 	/** isOomKilled: the engine says the OOM killer ended it. */
 	| {readonly type: 'died'; readonly containerId: string; readonly exitCode: number; readonly isOomKilled?: boolean; readonly atMs: number}
 	| {readonly type: 'failed' | 'blocked'; readonly service: string; readonly reason: string; readonly atMs: number}
-	| {readonly type: 'timed-out'; readonly atMs: number; readonly afterMs: number};
+	| {readonly type: 'timed-out'; readonly atMs: number; readonly afterMs: number}
+	| {readonly type: 'aborted'; readonly atMs: number};
 
 export function initialUpState(order: readonly string[], startedAtMs: number): UpState {
 	const services = Object.fromEntries(
@@ -111,12 +114,20 @@ export function isSettled(run: ServiceRun): boolean {
 }
 
 export function isFinished(state: UpState): boolean {
-	return Object.values(state.services).every(run => isSettled(run));
+	return state.abortedAtMs !== undefined || Object.values(state.services).every(run => isSettled(run));
 }
 
-/** The one reducer of an `up` run. */
+/** The one reducer of an `up` run. After an abort it changes nothing: the state says what was left. */
 export function reduceUp(state: UpState, event: UpEvent): UpState {
+	if (state.abortedAtMs !== undefined) {
+		return state;
+	}
+
 	switch (event.type) {
+		case 'aborted': {
+			return {...state, abortedAtMs: event.atMs};
+		}
+
 		case 'phase': {
 			return update(state, event.service, run => enter(run, event.phase, event.atMs, {detail: undefined}));
 		}

@@ -1,13 +1,18 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService} from '../compose/types.js';
+import {AbortedError} from '../engine/abort.js';
 import {buildImage} from '../engine/build.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
 import {containerSpec, createContainer, hasHealthcheck, removeContainer} from '../engine/create.js';
+import {referencedServices} from '../engine/create-runtime.js';
+import {injectFiles} from './inject-files.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
-import {builtImageName, configHash, configHashLabel, containerLabels, containerName, imageLabels} from './labels.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName, imageLabels, projectLabels} from './labels.js';
+import {isBuildStep} from './progress-text.js';
 
 export type Preparation = {
 	readonly containerIds: readonly string[];
@@ -30,6 +35,8 @@ export type PrepareContext = {
 	readonly containerIdOf: (service: string) => Promise<string | undefined>;
 	readonly onPhase: (phase: 'pulling' | 'building' | 'creating') => void;
 	readonly onDetail: (detail: string) => void;
+	/** Aborts pulls, builds, creates and stops in flight: quitting or ctrl-c. */
+	readonly signal?: AbortSignal | undefined;
 };
 
 /** Makes sure the service's image exists (pull or build) and returns its id. */
@@ -42,18 +49,23 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 	}
 
 	const work = (async () => {
-		const id = await localImageId(docker, reference);
+		const policy = service.pullPolicy;
+		const id = policy === 'always' || (policy === 'build' && service.build !== undefined) ? undefined : await localImageId(docker, reference);
 		if (id !== undefined) {
 			return id;
 		}
 
-		if (service.build !== undefined) {
+		if (policy === 'never') {
+			throw new Error(`image ${reference} is not on the engine, and pull_policy is never`);
+		}
+
+		if (service.build !== undefined && policy !== 'always') {
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
 			// Labelled with the project, as its containers are: the images a project built can be found (and removed) by label.
 			const labels = imageLabels(context.project.name, service.name);
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference, labels}, line => /^Step \d+\/\d+/.test(line) && context.onDetail(line));
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference, labels}, line => isBuildStep(line) && context.onDetail(line), context.signal);
 		}
 
 		context.onPhase('pulling');
@@ -63,7 +75,7 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 				lastReport = Date.now();
 				context.onDetail(`${formatBytes(progress.currentBytes)} / ${formatBytes(progress.totalBytes)}`);
 			}
-		});
+		}, context.signal);
 		const pulled = await localImageId(docker, reference);
 		if (pulled === undefined) {
 			throw new Error(`image ${reference} is still missing after the pull`);
@@ -85,11 +97,10 @@ export function imageReference(service: ComposeService, project: ComposeProject)
  * (the old one is stopped with its grace period, then removed). Surplus replicas are removed.
  */
 export async function prepareService(service: ComposeService, context: PrepareContext): Promise<Preparation> {
-	const {docker, project} = context;
+	const {docker, project, signal} = context;
 	const imageId = await ensureImage(service, context);
 	const containerIdOf = new Map<string, string | undefined>();
-	if (service.networkMode?.startsWith('service:')) {
-		const target = service.networkMode.slice('service:'.length);
+	for (const target of referencedServices(service)) {
 		containerIdOf.set(target, await context.containerIdOf(target));
 	}
 
@@ -118,19 +129,22 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 		context.onPhase('creating');
 		if (found !== undefined) {
 			action = 'recreated';
-			await runLifecycle(docker, found.id, 'stop', graceOf(service));
+			await stopOrThrow(docker, found.id, service, signal);
 			await removeContainer(docker, found.id);
 		} else if (action === 'kept') {
 			action = 'created';
 		}
 
-		const labels = {...spec.options.Labels, ...containerLabels({project, service: service.name, number, configHash: hash})};
-		ids.push(await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}));
+		const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
+		const labels = {...spec.options.Labels, ...engineLabels, ...containerLabels({project, service: service.name, number, configHash: hash})};
+		const id = await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}, signal);
+		await injectFiles(docker, id, service, project);
+		ids.push(id);
 		isRunning = false;
 	}
 
 	for (const surplus of context.existing.filter(container => container.number > service.replicas)) {
-		await runLifecycle(docker, surplus.id, 'stop', graceOf(service));
+		await stopOrThrow(docker, surplus.id, service, signal);
 		await removeContainer(docker, surplus.id);
 	}
 
@@ -143,6 +157,12 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 		healthyIds,
 		unhealthyIds,
 	};
+}
+
+/** Stops a container before it is removed; an aborted stop leaves it in place. */
+async function stopOrThrow(docker: Docker, id: string, service: ComposeService, signal: AbortSignal | undefined): Promise<void> {
+	const result = await runLifecycle(docker, id, 'stop', {...graceOf(service), abortSignal: signal});
+	if (result.isAborted) throw new AbortedError(result.error);
 }
 
 export function graceOf(service: ComposeService): {graceSeconds?: number} {

@@ -1,6 +1,6 @@
 import type {Dependency} from './graph.js';
 import type {Phase, UpEvent, UpState} from './model.js';
-import {liveLines, plainLine, summaryLines} from './progress-text.js';
+import {isBuildStep, liveLines, plainLine, summaryLines} from './progress-text.js';
 import {pendingDependencies} from './scheduler.js';
 import {sanitize} from '../stack/sanitize.js';
 
@@ -89,5 +89,5 @@ export class UpProgress {
 
 /** Build steps are worth a line each in a log; pull byte counts are not. */
 function isPrintedDetail(phase: Phase, detail: string): boolean {
-	return phase === 'building' && /^Step \d+\/\d+/.test(detail);
+	return phase === 'building' && isBuildStep(detail);
 }

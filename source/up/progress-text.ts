@@ -1,6 +1,11 @@
 import {hasReachedTarget, type Phase, type ServiceRun, type UpState} from './model.js';
 
 /** Seconds with one decimal below a minute ("2.3s"), then "1m05s". */
+/** A build step's first line: `Step 3/5 : RUN …` (Docker), `STEP 3/5: RUN …` (Podman's buildah). */
+export function isBuildStep(line: string): boolean {
+	return /^step \d+\/\d+ ?:/i.test(line);
+}
+
 export function formatElapsed(milliseconds: number): string {
 	const seconds = Math.max(0, milliseconds) / 1000;
 	if (seconds < 60) {

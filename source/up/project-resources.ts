@@ -3,7 +3,8 @@ import type {ComposeProject} from '../compose/types.js';
 import {networksOf} from '../engine/create.js';
 import {type Ensured, ensureNetwork, ensureVolume} from '../engine/resources.js';
 import {allServices} from './graph.js';
-import {networkLabels, volumeLabels} from './labels.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
+import {networkLabels, projectLabels, volumeLabels} from './labels.js';
 
 export type ResourceResult = {readonly kind: 'network' | 'volume'; readonly name: string; readonly result: Ensured};
 
@@ -26,18 +27,19 @@ export function usedResources(project: ComposeProject, services: readonly string
  */
 export async function ensureProjectResources(docker: Docker, project: ComposeProject, services: readonly string[]): Promise<ResourceResult[]> {
 	const {networks, volumes} = usedResources(project, services);
+	const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
 	const results: ResourceResult[] = [];
 	for (const key of networks) {
 		const network = project.networks[key];
 		if (network !== undefined) {
-			const labels = {...network.labels, ...networkLabels(project.name, key)};
+			const labels = {...network.labels, ...engineLabels, ...networkLabels(project.name, key)};
 			results.push({kind: 'network', name: network.name, result: await ensureNetwork(docker, {...network, labels})});
 		}
 	}
 
 	for (const key of volumes) {
 		const volume = project.volumes[key] ?? {name: `${project.name}_${key}`, isExternal: false, driver: undefined, labels: {}};
-		const labels = {...volume.labels, ...volumeLabels(project.name, key)};
+		const labels = {...volume.labels, ...engineLabels, ...volumeLabels(project.name, key)};
 		results.push({kind: 'volume', name: volume.name, result: await ensureVolume(docker, {...volume, labels})});
 	}
 

@@ -10,6 +10,8 @@ export type LifecycleReport = {
 	/** One line per service acted on, or per failure. */
 	readonly lines: readonly string[];
 	readonly errors: readonly string[];
+	/** Set when the signal aborted the run: the services done, and those not (or not surely) done. */
+	readonly aborted?: {readonly done: readonly string[]; readonly left: readonly string[]};
 };
 
 /**
@@ -45,22 +47,28 @@ export async function runInWaves(
 	containers: readonly ProjectContainer[],
 	action: 'stop' | 'restart',
 	onLine: (line: string) => void = () => undefined,
+	signal?: AbortSignal,
 ): Promise<LifecycleReport> {
 	const lines: string[] = [];
 	const errors: string[] = [];
+	const done: string[] = [];
 	const report = (line: string) => {
 		lines.push(line);
 		onLine(line);
 	};
 
-	for (const wave of containerWaves(project, containers, action === 'stop' ? 'reverse' : 'forward')) {
+	const waves = containerWaves(project, containers, action === 'stop' ? 'reverse' : 'forward');
+	for (const wave of waves) {
+		if (signal?.aborted) break;
 		await Promise.all(
 			wave.map(async ([service, serviceContainers]) => {
 				const started = Date.now();
 				const definition = project === undefined ? undefined : allServices(project).find(candidate => candidate.name === service);
 				const grace = definition === undefined ? {} : graceOf(definition);
 				const targets = action === 'stop' ? serviceContainers.filter(container => container.isRunning) : serviceContainers;
-				const results = await Promise.all(targets.map(async container => runLifecycle(docker, container.id, action, grace)));
+				const results = await Promise.all(targets.map(async container => runLifecycle(docker, container.id, action, {...grace, abortSignal: signal})));
+				if (results.some(result => result.isAborted)) return;
+				done.push(service);
 				const failures = results.filter(result => !result.isOk).map(result => `${service}: ${result.error ?? `${action} failed`}`);
 				errors.push(...failures);
 				for (const failure of failures) {
@@ -74,7 +82,19 @@ export async function runInWaves(
 		);
 	}
 
+	if (signal?.aborted) {
+		const left = waves.flat().map(([service]) => service).filter(service => !done.includes(service));
+		return {lines, errors, aborted: {done, left}};
+	}
+
 	return {lines, errors};
+}
+
+/** "restart aborted: db, cache restarted; api, web not restarted" */
+export function lifecycleAbortText(action: 'stop' | 'restart', aborted: NonNullable<LifecycleReport['aborted']>): string {
+	const past = action === 'stop' ? 'stopped' : 'restarted';
+	const parts = [aborted.done.length > 0 ? `${aborted.done.join(', ')} ${past}` : '', aborted.left.length > 0 ? `${aborted.left.join(', ')} not ${past}` : ''];
+	return `${action} aborted: ${parts.filter(part => part !== '').join('; ') || `nothing ${past}`}`;
 }
 
 /** `stop [SERVICE…]` and `restart [SERVICE…]`: the named services, or every service container of the project. */
@@ -84,9 +104,10 @@ export async function stopOrRestart(
 	services: readonly string[],
 	action: 'stop' | 'restart',
 	onLine?: (line: string) => void,
+	signal?: AbortSignal,
 ): Promise<LifecycleReport> {
 	// Like docker-compose, one-off containers are left alone.
 	const containers = (await listEveryProjectContainer(docker, project.name)).filter(container => !container.isOneoff);
 	const chosen = services.length === 0 ? containers : containers.filter(container => services.includes(container.service));
-	return runInWaves(docker, project, chosen, action, onLine);
+	return runInWaves(docker, project, chosen, action, onLine, signal);
 }

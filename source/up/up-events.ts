@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import {AbortedError} from '../engine/abort.js';
 import {inspectContainer} from '../engine/containers.js';
 import {lastHealthOutput} from '../engine/create.js';
 import {watchEvents} from '../engine/events.js';
@@ -9,6 +10,10 @@ export type UpEventHandlers = {
 	readonly onEvent: (event: UpEvent) => void;
 	/** The stream came back after a loss: events may have been missed. */
 	readonly onReconnect: () => void;
+	/** Follow health_status events too; false where the engine's carry no status (health is polled then). */
+	readonly withHealth?: boolean;
+	/** From the engine's capabilities: whether its event filters can be trusted. */
+	readonly hasReliableEventFilters?: boolean;
 };
 
 /**
@@ -19,9 +24,12 @@ export type UpEventHandlers = {
 export async function followUpEvents(docker: Docker, project: string, signal: AbortSignal, handlers: UpEventHandlers): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		let isFirst = true;
+		signal.addEventListener('abort', () => reject(new AbortedError('up aborted')), {once: true});
 		void watchEvents(docker, {
 			project,
 			signal,
+			withHealth: handlers.withHealth ?? true,
+			...(handlers.hasReliableEventFilters === undefined ? {} : {hasReliableEventFilters: handlers.hasReliableEventFilters}),
 			onEvent: event => void toUpEvent(docker, event).then(next => next && handlers.onEvent(next)),
 			onConnection(isConnected, error) {
 				if (!isFirst) {
@@ -66,8 +74,11 @@ export async function currentEvents(docker: Docker, ids: readonly string[]): Pro
 		const container = await inspectContainer(docker, id).catch(() => undefined);
 		if (container?.state === 'exited' || container?.state === 'dead') {
 			events.push({type: 'died', containerId: id, exitCode: container.exitCode ?? -1, isOomKilled: container.isOomKilled, atMs: Date.now()});
-		} else if (container?.health === 'healthy' || container?.health === 'unhealthy') {
+		} else if (container?.health === 'healthy') {
 			events.push({type: 'health', containerId: id, health: container.health, atMs: Date.now()});
+		} else if (container?.health === 'unhealthy') {
+			const output = await lastHealthOutput(docker, id);
+			events.push({type: 'health', containerId: id, health: container.health, atMs: Date.now(), ...(output ? {output} : {})});
 		}
 	}
 

@@ -1,5 +1,8 @@
 import type Docker from 'dockerode';
 import type {ComposeProject} from '../compose/types.js';
+import {abortable} from '../engine/abort.js';
+import {sleep} from '../engine/backoff.js';
+import {capabilitiesOf} from '../engine/capabilities.js';
 import {listProjectContainers} from '../engine/containers.js';
 import {runLifecycle} from '../engine/lifecycle.js';
 import type {ContainerInfo} from '../engine/types.js';
@@ -18,13 +21,20 @@ export type UpOptions = {
 	readonly onChange?: (state: UpState, event: UpEvent) => void;
 	/** Called for each network and volume the services need, created or found. */
 	readonly onResource?: (resource: ResourceResult) => void;
+	/** Aborts the run: nothing more is started, requests in flight are cancelled, the result says what was left. */
+	readonly signal?: AbortSignal;
 };
+
+/** How often `up` reads health on engines without health events. */
+const healthPollMs = 500;
 
 export type UpResult = {
 	readonly state: UpState;
 	readonly dependencies: Readonly<Record<string, readonly Dependency[]>>;
 	/** Every service reached its target. */
 	readonly isSuccess: boolean;
+	/** The signal aborted it; `abortSummary(state)` says what was left half-done. */
+	readonly isAborted: boolean;
 	readonly endedAtMs: number;
 };
 
@@ -43,6 +53,9 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		finish = resolve;
 	});
 
+	// Ours: aborted by the caller's signal, and at the end so nothing started here outlives the run.
+	const controller = new AbortController();
+	const {signal} = controller;
 	const dispatch = (event: UpEvent) => {
 		const next = reduceUp(state, event);
 		if (next === state) {
@@ -51,7 +64,8 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 		state = next;
 		options.onChange?.(state, event);
-		for (const decision of decide(dependencies, state)) {
+		const decisions = state.abortedAtMs === undefined ? decide(dependencies, state) : [];
+		for (const decision of decisions) {
 			// A nested dispatch may have acted on this service already.
 			if (state.services[decision.service]?.phase !== 'created') {
 				continue;
@@ -72,7 +86,7 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 
 	const startService = async (name: string) => {
 		const ids = state.services[name]?.containerIds ?? [];
-		const results = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start')));
+		const results = await Promise.all(ids.map(async id => runLifecycle(docker, id, 'start', {abortSignal: signal})));
 		const failure = results.find(result => !result.isOk);
 		dispatch(
 			failure === undefined
@@ -81,30 +95,43 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		);
 	};
 
-	const controller = new AbortController();
+	const onAbort = () => {
+		dispatch({type: 'aborted', atMs: Date.now()});
+		controller.abort();
+	};
+
+	options.signal?.addEventListener('abort', onAbort, {once: true});
+	if (options.signal?.aborted) {
+		onAbort();
+	}
+
 	const timeoutMs = options.timeoutMs ?? 300_000;
 	const timer = setTimeout(() => dispatch({type: 'timed-out', atMs: Date.now(), afterMs: timeoutMs}), timeoutMs);
 	try {
 		let existing: ContainerInfo[];
 		try {
-			for (const resource of await ensureProjectResources(docker, project, services)) {
+			for (const resource of await abortable(ensureProjectResources(docker, project, services), signal)) {
 				options.onResource?.(resource);
 			}
 
-			await followUpEvents(docker, project.name, controller.signal, {
+			// The containers still on their way, as the events that would have said where they are.
+			const readCurrent = async () => {
+				const started = Object.values(state.services).filter(run => !isSettled(run) && ['starting', 'running', 'healthy'].includes(run.phase));
+				for (const event of await currentEvents(docker, started.flatMap(run => run.containerIds))) {
+					dispatch(event);
+				}
+			};
+
+			const {hasHealthEvents, hasReliableEventFilters} = await abortable(capabilitiesOf(docker, signal), signal);
+			await followUpEvents(docker, project.name, signal, {
+				withHealth: hasHealthEvents,
+				hasReliableEventFilters,
 				onEvent: event => dispatch(event),
-				// Events missed while the stream was down: read the containers still on their way.
-				onReconnect: () => {
-					const started = Object.values(state.services).filter(run => !isSettled(run) && ['starting', 'running', 'healthy'].includes(run.phase));
-					const ids = started.flatMap(run => run.containerIds);
-					void currentEvents(docker, ids).then(events => {
-						for (const event of events) {
-							dispatch(event);
-						}
-					});
-				},
+				// Events missed while the stream was down.
+				onReconnect: () => void readCurrent(),
 			});
-			existing = await listProjectContainers(docker, project.name);
+			if (!hasHealthEvents) void pollUntilAborted(readCurrent, healthPollMs, signal);
+			existing = await abortable(listProjectContainers(docker, project.name), signal);
 		} catch (error) {
 			// Without its networks, volumes or events no service can come up: each says why.
 			for (const name of services) {
@@ -132,12 +159,13 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 					containerIdOf: async target => (await prepare(target)).containerIds[0],
 					onPhase: phase => dispatch({type: 'phase', service: name, phase, atMs: Date.now()}),
 					onDetail: detail => dispatch({type: 'detail', service: name, detail}),
+					signal,
 				});
 			preparations.set(name, work);
 			return work;
 		};
 
-		for (const name of services.filter(name => state.services[name]?.phase === 'waiting')) {
+		for (const name of services.filter(name => state.services[name]?.phase === 'waiting' && !signal.aborted)) {
 			prepare(name).then(
 				({isRunning, healthyIds, unhealthyIds, ...preparation}) => {
 					const isAwaitedToComplete = awaited.has(name);
@@ -160,9 +188,19 @@ export async function runUp(docker: Docker, project: ComposeProject, services: r
 		await finished;
 	} finally {
 		clearTimeout(timer);
+		options.signal?.removeEventListener('abort', onAbort);
 		controller.abort();
 	}
 
 	const runs = Object.values(state.services);
-	return {state, dependencies, isSuccess: runs.every(run => hasReachedTarget(run)), endedAtMs: Date.now()};
+	const isAborted = state.abortedAtMs !== undefined;
+	return {state, dependencies, isSuccess: !isAborted && runs.every(run => hasReachedTarget(run)), isAborted, endedAtMs: Date.now()};
+}
+
+/** Runs `read` every `periodMs` (never two at once) until the signal aborts. */
+async function pollUntilAborted(read: () => Promise<void>, periodMs: number, signal: AbortSignal): Promise<void> {
+	while (!signal.aborted) {
+		await sleep(periodMs, signal);
+		await read().catch(() => undefined);
+	}
 }

@@ -1,6 +1,13 @@
 import type Docker from 'dockerode';
 import type {ComposeProject, ComposeService} from '../../source/compose/types.js';
 
+/** The runtime settings of a service that sets none. */
+export const emptyRuntime: ComposeService['runtime'] = {
+	capAdd: [], capDrop: [], hostname: undefined, domainname: undefined, isReadOnly: false, isPrivileged: false, hasInit: undefined, tmpfs: {},
+	ulimits: [], sysctls: {}, securityOpt: [], devices: [], dns: [], dnsSearch: [], dnsOptions: [], groupAdd: [], expose: [], modes: {}, limits: {},
+	cpuset: undefined, isOomKillDisabled: undefined, storageOpt: {}, logging: undefined, links: [], externalLinks: [], volumesFrom: [],
+};
+
 /** A service with compose's defaults, overridden where the test says. */
 export function composeService(name: string, overrides: Partial<ComposeService> = {}): ComposeService {
 	return {
@@ -30,6 +37,10 @@ export function composeService(name: string, overrides: Partial<ComposeService> 
 		isStdinOpen: false,
 		replicas: 1,
 		extraHosts: [],
+		runtime: emptyRuntime,
+		secrets: [],
+		configs: [],
+		pullPolicy: 'missing',
 		...overrides,
 	};
 }
@@ -44,7 +55,10 @@ export function composeProject(name: string, services: readonly ComposeService[]
 		disabledServices: [],
 		networks: {default: {name: `${name}_default`, isExternal: false, driver: undefined, isInternal: false, labels: {}}},
 		volumes: {},
+		secrets: {},
+		configs: {},
 		warnings: [],
+		refusals: {},
 		...overrides,
 	};
 }

@@ -3,6 +3,7 @@ import {randomBytes} from 'node:crypto';
 import {promisify} from 'node:util';
 import type Docker from 'dockerode';
 import {connectEngine, type EngineConnection} from '../../source/engine/connect.js';
+import {toNanoseconds} from '../../source/engine/log-lines.js';
 import {numberLabel, projectLabel, serviceLabel} from '../../source/engine/types.js';
 
 export const testImage = 'stacktui-test/busybox:1';
@@ -93,4 +94,19 @@ export async function eventually(condition: () => boolean, timeoutMs: number, wh
 	}
 
 	return Date.now() - started;
+}
+
+/**
+ * Every line the engine kept, from the docker CLI: "TIME TEXT", in the order the engine sent them
+ * (stdout and stderr through one pipe), then sorted by time. The sort is stable: Podman stamps to
+ * the second, and lines of one second keep the engine's order.
+ */
+export async function cliLogLines(id: string): Promise<string[]> {
+	const {stdout} = await run('sh', ['-c', 'docker logs --timestamps "$1" 2>&1', 'sh', id], {maxBuffer: 16 * 1024 * 1024});
+	return stdout
+		.split('\n')
+		.filter(line => line !== '')
+		.map((line, index) => ({line, index, time: toNanoseconds(line.slice(0, line.indexOf(' ')))}))
+		.sort((left, right) => (left.time === right.time ? left.index - right.index : left.time < right.time ? -1 : 1))
+		.map(({line}) => line);
 }

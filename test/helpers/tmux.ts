@@ -79,6 +79,19 @@ export class TmuxTerminal {
 		return pids.length;
 	}
 
+	/** The programs the terminal's shell is running now. */
+	async foregroundCount(): Promise<number> {
+		const shell = await this.paneValue('#{pane_pid}');
+		const {stdout} = await run('pgrep', ['-P', shell]).catch(() => ({stdout: ''}));
+		return stdout.split('\n').filter(Boolean).length;
+	}
+
+	/** The newest tmux paste buffer: what a copy into tmux put there. */
+	async showBuffer(): Promise<string> {
+		const {stdout} = await this.#tmux('show-buffer');
+		return stdout;
+	}
+
 	async stop(): Promise<void> {
 		await this.#tmux('kill-server').catch(() => undefined);
 	}

@@ -1,7 +1,4 @@
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {promisify} from 'node:util';
 import test from 'ava';
 import {loadComposeProject} from '../../source/compose/index.js';
@@ -9,34 +6,18 @@ import type {ComposeProject} from '../../source/compose/types.js';
 import {runDown} from '../../source/up/down.js';
 import {runUp} from '../../source/up/up.js';
 import {runCli} from '../helpers/cli.js';
+import {writeTwoServiceCompose} from '../helpers/compose-files.js';
 import {removeComposeProject} from '../helpers/compose-project.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
 const run = promisify(execFile);
 const {docker} = await connectForTests();
 const projects: string[] = [];
-const directory = mkdtempSync(path.join(tmpdir(), 'stt-compat-'));
-const composeFile = path.join(directory, 'docker-compose.yml');
-writeFileSync(
-	composeFile,
-	`version: "3.8"
-services:
-  db:
-    image: stacktui-test/busybox:1
-    command: idle
-    volumes: [data:/data]
-  web:
-    image: stacktui-test/busybox:1
-    command: idle
-    depends_on: [db]
-volumes:
-  data: {}
-`,
-);
+const {directory, composeFile, remove} = writeTwoServiceCompose('stt-compat-');
 
 test.after.always(async () => {
 	await Promise.all(projects.map(async name => removeComposeProject(docker, name)));
-	rmSync(directory, {recursive: true, force: true});
+	remove();
 });
 
 /** The compose file above, read by stacktui's loader under a project name of its own. */

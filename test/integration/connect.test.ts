@@ -22,7 +22,7 @@ test('connecting to this machine\'s engine reports what the docker CLI reports',
 	t.is(connection.version, await dockerCli('version', '--format', '{{.Server.Version}}'));
 	t.is(connection.apiVersion, await dockerCli('version', '--format', '{{.Server.APIVersion}}'));
 	t.is(connection.cgroupVersion, await dockerCli('info', '--format', '{{.CgroupVersion}}') as '1' | '2');
-	t.is(connection.isPodman, false);
+	t.is(connection.capabilities.product, (await dockerCli('version', '--format', '{{json .Server.Components}}')).includes('Podman') ? 'Podman' : 'Docker');
 	t.is(connection.os, 'linux');
 	t.truthy(connection.address);
 	const pong: unknown = await connection.docker.ping();

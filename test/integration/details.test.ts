@@ -5,7 +5,8 @@ import {type ContainerDetails, inspectDetails, toDetails} from '../../source/eng
 import {numberLabel, projectLabel, serviceLabel} from '../../source/engine/types.js';
 import {connectForTests, dockerCli, newProjectName, removeProject, testImage, testLabel} from '../helpers/engine.js';
 
-const {docker} = await connectForTests();
+const connection = await connectForTests();
+const {docker} = connection;
 const project = newProjectName('details');
 const mebibyte = 1024 ** 2;
 
@@ -47,15 +48,19 @@ test('inspectDetails reads health checks, limits, environment, policy and labels
 	t.false(Number.isNaN(Date.parse(last.start)));
 	t.true(Date.parse(last.start) >= Date.parse(details.healthLog[0]!.start), 'oldest first');
 	t.deepEqual(details.limits, {memoryBytes: 64 * mebibyte, cpus: 0.5, pids: 64});
-	t.deepEqual(details.environment.filter(pair => pair.key !== 'PATH'), [
-		{key: 'PASSWORD', value: 'hunter2-real'},
+	// Podman adds container=podman, HOME, HOSTNAME and TERM to every container's environment: they are shown, as they are there.
+	const added = new Set(['PATH', ...connection.capabilities.addedEnvironment]);
+	// Podman keeps the environment sorted by name; Docker keeps the order it was given.
+	t.deepEqual(details.environment.filter(pair => !added.has(pair.key)).sort((left, right) => left.key.localeCompare(right.key)), [
 		{key: 'GREETING', value: 'hello=world'},
+		{key: 'PASSWORD', value: 'hunter2-real'},
 	]);
 	t.is(details.restartPolicy, 'on-failure:3');
 	t.is(details.service, 'web');
 	t.is(details.name, `${project}-web-1`);
 	t.deepEqual(details.command, ['idle']);
-	t.is(details.image.name, testImage);
+	// Podman names a loaded image localhost/NAME, and shows that name.
+	t.is(details.image.name, connection.capabilities.product === 'Podman' ? `localhost/${testImage}` : testImage);
 	t.regex(details.image.id, /^[\da-f]{12}$/);
 	t.is(details.state, 'running');
 	t.is(details.exitCode, undefined);

@@ -52,7 +52,7 @@ test.serial('a container that echoes its secret env values: up, the log pane, ch
 	// What the dashboard does: the secrets of the profile's .env and the services' environment, masked in the log pane.
 	const loaded = checkProfile(profile).profile;
 	const compose = loadComposeProject({files: loaded.composeFiles, projectName: loaded.project, ...(loaded.envFile ? {envFile: loaded.envFile} : {})});
-	const session = new StackSession(docker, loaded, {}, knownSecretValues(loaded.envFile, compose.services.map(service => service.environment)));
+	const session = new StackSession(docker, loaded, {}, {secretValues: knownSecretValues(loaded.envFile, compose.services.map(service => service.environment))});
 	session.start();
 	const source = session.createLogSource();
 	t.teardown(() => {

@@ -2,29 +2,16 @@ import {spawn} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import yaml from 'yaml';
 import type {StatusReport} from '../../source/commands/status.js';
 import {runCli} from '../helpers/cli.js';
+import {healthyEdges} from '../helpers/compose-files.js';
 import {removeComposeProject} from '../helpers/compose-project.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const {docker} = await connectForTests();
-type ComposeFile = {services: Record<string, {depends_on?: Record<string, {condition?: string}> | string[]}>};
 type Event = {Action: string; timeNano: number; Actor: {Attributes: Record<string, string>}};
 
-/** service_healthy edges of a compose file: [dependent, dependency]. */
-async function healthyEdges(composeFile: string): Promise<Array<[string, string]>> {
-	const {readFile} = await import('node:fs/promises');
-	const compose = yaml.parse(await readFile(composeFile, 'utf8')) as ComposeFile;
-	return Object.entries(compose.services).flatMap(([service, definition]) =>
-		Array.isArray(definition.depends_on) || definition.depends_on === undefined
-			? []
-			: Object.entries(definition.depends_on)
-					.filter(([, dependency]) => dependency.condition === 'service_healthy')
-					.map(([dependency]): [string, string] => [service, dependency]),
-	);
-}
 
 /**
  * Records the project's container events live, with the docker CLI: the engine keeps only its
@@ -71,7 +58,7 @@ for (const [name, composeFile, serviceCount] of [
 		const events = await recording.stop();
 		const first = (service: string, action: string) =>
 			events.find(event => event.Actor.Attributes['com.docker.compose.service'] === service && event.Action === action)?.timeNano;
-		for (const [dependent, dependency] of await healthyEdges(path.join(root, composeFile))) {
+		for (const [dependent, dependency] of healthyEdges(path.join(root, composeFile))) {
 			const healthy = first(dependency, 'health_status: healthy');
 			const started = first(dependent, 'start');
 			t.truthy(healthy && started, `${dependent} → ${dependency}: events seen`);

@@ -46,10 +46,12 @@ test('a service with build: is built from its context (.dockerignore honoured), 
 	t.is(result.state.services['app']?.reason, undefined);
 	t.true(result.isSuccess);
 	t.truthy(result.state.services['app']?.phaseTimes.building);
-	t.true(details.some(line => /^Step 3\/\d+ : RUN test -e/.test(line)), details.join('\n'));
+	// Docker's builder: `Step 3/7 : RUN …`; Podman's (buildah): `STEP 3/7: RUN …` (the project and service labels add steps).
+	t.true(details.some(line => /^(Step 3\/\d+ :|STEP 3\/\d+:) RUN test -e/.test(line)), details.join('\n'));
 	t.is(result.state.services['app']?.target, 'healthy');
 	t.is(result.state.services['app']?.phase, 'healthy');
-	t.is((await dockerCli(['inspect', '--format', '{{.Config.Image}}', `${name}_app_1`])).trim(), `${name}_app`);
+	// Podman names the built image docker.io/library/NAME.
+	t.regex((await dockerCli(['inspect', '--format', '{{.Config.Image}}', `${name}_app_1`])).trim(), new RegExp(`^(docker\\.io/library/)?${name}_app(:latest)?$`));
 });
 
 test('a failing build fails the service with the builder\'s message', async t => {
@@ -61,7 +63,7 @@ test('a failing build fails the service with the builder\'s message', async t =>
 	const stack = composeProject(name, [composeService('app', {image: undefined, build: {context, dockerfile: 'Dockerfile', args: {}}})]);
 	const result = await runUp(docker, stack, ['app']);
 	t.false(result.isSuccess);
-	t.regex(result.state.services['app']?.reason ?? '', /^build of stt-up-badbuild-\w+_app failed: .*returned a non-zero code: 7/);
+	t.regex(result.state.services['app']?.reason ?? '', /^build of stt-up-badbuild-\w+_app failed: .*(returned a non-zero code: 7|RUN exit 7.*exit status 7)/);
 });
 
 test('a missing image is pulled; with no registry one line names the image and dependents are blocked', async t => {

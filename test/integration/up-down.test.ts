@@ -73,18 +73,22 @@ test('stop goes in reverse dependency order, restart in dependency order', async
 	const project = stack('order');
 	t.true((await runUp(docker, project, ['db', 'web'])).isSuccess);
 
+	// Docker signals with kill, then die and stop; Podman sends stop first and no kill: go by the first and last of them.
+	const stopping = ['kill', 'die', 'stop'];
+	const times = (events: EngineEvent[], service: string) => events.filter(event => event.service === service && stopping.includes(event.action)).map(event => event.timeNano);
 	const restartEvents = await recordEvents(project.name, async () => stopOrRestart(docker, project, ['db', 'web'], 'restart'));
 	const dbRestarted = restartEvents.find(event => event.service === 'db' && event.action === 'restart');
-	const webKilled = restartEvents.find(event => event.service === 'web' && event.action === 'kill');
+	const webSignalled = times(restartEvents, 'web')[0];
 	t.truthy(dbRestarted);
-	t.truthy(webKilled);
-	t.true(dbRestarted!.timeNano < webKilled!.timeNano, 'db is back before web restarts');
+	t.truthy(webSignalled);
+	t.true(dbRestarted!.timeNano < webSignalled!, 'db is back before web restarts');
 
 	const stopEvents = await recordEvents(project.name, async () => stopOrRestart(docker, project, [], 'stop'));
-	const webStopped = stopEvents.find(event => event.service === 'web' && event.action === 'stop');
-	const dbKilled = stopEvents.find(event => event.service === 'db' && event.action === 'kill');
+	const webStopped = times(stopEvents, 'web').at(-1);
+	const dbSignalled = times(stopEvents, 'db')[0];
 	t.truthy(webStopped);
-	t.true(webStopped!.timeNano < dbKilled!.timeNano, 'web stops before db is signalled');
+	t.truthy(dbSignalled);
+	t.true(webStopped! < dbSignalled!, 'web stops before db is signalled');
 	const states = await docker.listContainers({all: true, filters: {label: [`com.docker.compose.project=${project.name}`]}});
 	t.deepEqual(states.map(container => container.State), ['exited', 'exited']);
 });

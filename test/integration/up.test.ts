@@ -4,6 +4,7 @@ import {watchEvents} from '../../source/engine/events.js';
 import type {EngineEvent} from '../../source/engine/types.js';
 import {runUp} from '../../source/up/up.js';
 import {composeProject, composeService, fileHealthcheck, removeComposeProject} from '../helpers/compose-project.js';
+import {recordHealth} from '../helpers/health-recorder.js';
 import {connectForTests, newProjectName} from '../helpers/engine.js';
 
 const {docker} = await connectForTests();
@@ -64,6 +65,9 @@ function timeOf(events: readonly EngineEvent[], service: string, action: string,
 test('up starts a 4-service graph in dependency order, each service once its conditions hold', async t => {
 	const name = project('order');
 	const started = Date.now();
+	// Health from outside stacktui, read from the containers' health logs: Podman sends no health events that say it.
+	const health = recordHealth(docker, name);
+	t.teardown(() => health.stop());
 	const {result, events} = await recordEvents(name, async () => runUp(docker, graph(name), ['db', 'migrate', 'api', 'web']));
 	t.log(`up of 4 services: ${Date.now() - started} ms`);
 	t.true(result.isSuccess);
@@ -72,14 +76,14 @@ test('up starts a 4-service graph in dependency order, each service once its con
 		['healthy', 'completed', 'healthy', 'running'],
 	);
 
-	const dbHealthy = timeOf(events, 'db', 'health_status', 'healthy');
+	const dbHealthy = health.firstHealthy('db');
 	t.true(timeOf(events, 'migrate', 'start') > dbHealthy, 'migrate waits for db healthy');
 	const migrateDone = events.find(event => event.service === 'migrate' && event.action === 'die');
 	t.is(migrateDone?.exitCode, 0);
 	t.true(timeOf(events, 'api', 'start') > migrateDone!.timeNano, 'api waits for migrate to complete');
-	t.true(timeOf(events, 'web', 'start') > timeOf(events, 'api', 'health_status', 'healthy'), 'web waits for api healthy');
+	t.true(timeOf(events, 'web', 'start') > health.firstHealthy('api'), 'web waits for api healthy');
 	for (const service of ['migrate', 'api', 'web']) {
-		t.true(timeOf(events, service, 'create') < timeOf(events, 'db', 'health_status', 'healthy'), `${service} is created without waiting`);
+		t.true(timeOf(events, service, 'create') < dbHealthy, `${service} is created without waiting`);
 	}
 });
 

@@ -1,10 +1,11 @@
 import test from 'ava';
 import stringWidth from 'string-width';
-import {fitCell} from '../../source/ui/format/fit.js';
+import {fitCell, textWidth} from '../../source/ui/format/fit.js';
 import {keysLabel} from '../../source/ui/format/key-label.js';
 import {formatElapsed, formatPercentCell, formatUptime, formatUsage} from '../../source/ui/format/numbers.js';
 import {formatSparkline} from '../../source/ui/format/sparkline.js';
 import {formatBudgetStatus, formatHealth, formatState} from '../../source/ui/format/status.js';
+import {sanitize} from '../../source/stack/sanitize.js';
 
 const mebibyte = 1024 * 1024;
 
@@ -88,4 +89,17 @@ test('key labels read as users know them', t => {
 	t.is(keysLabel(['j', 'down']), 'j/↓');
 	t.is(keysLabel(['escape']), 'esc');
 	t.is(keysLabel(['pageup', 'ctrl+u']), 'pgup/ctrl+u');
+});
+
+test('textWidth counts the dashboard\'s narrow symbols directly and agrees with string-width on every kind of text, as sanitized for the screen', t => {
+	const pieces = ['web', ' ', '12.50%', '▁▂▃▄▅▆▇█', '…', '✓ healthy', '✗', '↓', '→', '▼', '·', '–', '—', '数据库', '😀', 'é', 'e\u0301', '\u00AD', '\t', '✅', '⚠'];
+	let checked = 0;
+	for (const first of pieces) {
+		for (const second of pieces) {
+			t.is(textWidth(first + second), stringWidth(sanitize(first + second)), JSON.stringify(first + second));
+			checked++;
+		}
+	}
+
+	t.is(checked, pieces.length ** 2);
 });

@@ -75,3 +75,14 @@ test('at 80×24 help fits in two columns and still shows every key', t => {
 		t.true(text.includes(` ${keysLabel(binding.keys)} `), binding.command);
 	}
 });
+
+test('at 60×15 (11 lines for the help) it fits its box and scrolls instead of overflowing the screen', t => {
+	const first = lines(false, 11, 60);
+	t.is(first.length, 11, first.join('\n'));
+	t.true(first.every(line => stringWidth(line) <= 60));
+	t.regex(first[0] ?? '', /^╭─+╮$/);
+	t.regex(first.join('\n'), /j\/k scroll · 1–5 of \d+/);
+	const scrolled = (render(<HelpOverlay width={60} height={11} offset={200} theme={plain} />).lastFrame() ?? '').split('\n');
+	t.is(scrolled.length, 11);
+	t.truthy(bindingLine(scrolled, 'a', 'All services or the selected one'), 'the last binding is reached; the offset is clamped');
+});

@@ -7,9 +7,9 @@ import {emptyHostStats} from '../../source/stack/host-stats.js';
 import type {SessionView, StackSession} from '../../source/stack/session.js';
 import {missingServiceStatus} from '../../source/stack/snapshot.js';
 import {initialAppState} from '../../source/ui/app-state.js';
-import type {Command} from '../../source/ui/keymap.js';
+import {type KeyContext, type KeyResult, reduceKey} from '../../source/ui/dashboard-keys.js';
+import {type Command, defaultKeymap} from '../../source/ui/keymap.js';
 import {MissingNote, Panels} from '../../source/ui/panels.js';
-import {type CommandContext, runCommand} from '../../source/ui/run-command.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {tableRow} from './rows-fixture.js';
 import {initialLifecycle} from '../../source/stack/incidents.js';
@@ -42,43 +42,41 @@ const view: SessionView = {
 };
 const profile = {project: 'demo', links: {}, envFile: undefined} as unknown as Profile;
 
-function press(command: Command, session: StackSession, dispatched: unknown[] = []): void {
-	const context: CommandContext = {
-		state: initialAppState,
-		selected: missing,
-		arranged: [tableRow({service: 'api'}), missing],
-		view,
-		panelRows: 10,
+const keys: Partial<Record<Command, string>> = {start: 's', restart: 'r', stop: 'x', shell: 'e', up: 'u'};
+
+/** One key press on the missing `web` row, as the dashboard folds it: the state it leads to and the effects. */
+function press(command: Command): KeyResult {
+	const context: KeyContext = {
+		rows: [tableRow({service: 'api'}), missing],
+		terminalRows: 24,
+		terminalColumns: 100,
 		panelLines: 0,
-		session,
-		profile,
-		dispatch: action => dispatched.push(action),
-		logs: {dispatch() {}},
-		onQuit() {},
-		onShell: id => dispatched.push(`shell ${id}`),
-		onCopy() {},
+		tunnels: [],
+		links: {},
+		project: 'demo',
+		containerCount: 1,
+		keymap: defaultKeymap,
+		isReadOnly: false,
 	};
-	runCommand({type: 'command', command}, context);
+	return reduceKey({...initialAppState, selectedKey: 'web#1'}, {input: keys[command] ?? '', key: {}}, context);
 }
 
+const said = {type: 'say', text: note, isError: false};
+
 test('s on a missing row says how to create it and starts nothing', t => {
-	const {calls, session} = fakeSession();
-	press('start', session);
-	t.deepEqual(calls, [`say ${note}`]);
+	t.deepEqual(press('start').effects, [said]);
 });
 
 test('restart, stop and shell on a missing row do nothing but say so', t => {
-	const {calls, session} = fakeSession();
-	const dispatched: unknown[] = [];
-	for (const command of ['restart', 'stop', 'shell'] as const) press(command, session, dispatched);
-	t.deepEqual(calls, [`say ${note}`, `say ${note}`, `say ${note}`]);
-	t.deepEqual(dispatched, [], 'no stop question, no shell');
+	for (const command of ['restart', 'stop', 'shell'] as const) {
+		const {state, effects} = press(command);
+		t.deepEqual(effects, [said], command);
+		t.is(state.confirmation, undefined, 'no stop question');
+	}
 });
 
 test('u brings the stack up with the missing rows shown pending', t => {
-	const {calls, session} = fakeSession();
-	press('up', session);
-	t.deepEqual(calls, ['operate up missing:web']);
+	t.deepEqual(press('up').effects, [{type: 'operate', operation: 'up', label: 'bring up missing services', extraIds: ['missing:web']}]);
 });
 
 test('the details panel of a missing row shows the note and inspects nothing', t => {

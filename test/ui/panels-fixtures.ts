@@ -65,7 +65,25 @@ export const tunnels: TunnelStatus[] = [
 const at = (time: string): number => Date.parse(`2026-01-01T${time}Z`);
 
 export function warning(overrides: Partial<BudgetWarning> & Pick<BudgetWarning, 'id' | 'kind'>): BudgetWarning {
-	return {service: 'web', container: undefined, budget: 256 * mebibyte, startedAt: at('10:00:00'), peak: 300 * mebibyte, durationMs: 60_000, endedAt: undefined, ...overrides};
+	const service = 'service' in overrides ? overrides.service : 'web';
+	const unit = overrides.kind === 'memory' ? 'bytes' : overrides.kind === 'cpu' ? 'percent' : 'ms';
+	return {
+		budgetId: `${overrides.kind}:${service ?? 'stack'}`,
+		unit,
+		service,
+		subject: service ?? 'stack',
+		container: undefined,
+		phase: null,
+		budget: 256 * mebibyte,
+		written: '256MiB',
+		startedAt: at('10:00:00'),
+		peak: 300 * mebibyte,
+		current: undefined,
+		durationMs: 60_000,
+		endedAt: undefined,
+		message: '',
+		...overrides,
+	};
 }
 
 export const now = at('10:10:00');
@@ -78,12 +96,13 @@ export const budgets: BudgetState = {
 		{service: 'worker', resource: 'cpu', value: undefined, budget: undefined, level: 'ok'},
 	],
 	warnings: [
-		warning({id: 1, kind: 'startup', service: 'db', budget: 30_000, peak: 45_000, durationMs: 45_000, startedAt: at('10:00:00'), endedAt: at('10:00:45')}),
+		warning({id: 1, kind: 'startup', service: 'db', budget: 30_000, written: '30s', peak: 45_000, durationMs: 45_000, startedAt: at('10:00:00'), endedAt: at('10:00:45')}),
 		warning({id: 2, kind: 'memory', peak: 310 * mebibyte, startedAt: at('10:05:00'), durationMs: 60_000}),
-		warning({id: 3, kind: 'cpu', service: undefined, budget: 200, peak: 250.5, startedAt: at('10:01:00'), durationMs: 30_000, endedAt: at('10:01:30')}),
-		warning({id: 4, kind: 'memory', service: 'worker', budget: 128 * mebibyte, peak: 1.5 * 1024 * mebibyte, startedAt: at('10:08:00'), durationMs: 5_000}),
+		warning({id: 3, kind: 'cpu', service: undefined, budget: 200, written: '200%', peak: 250.5, startedAt: at('10:01:00'), durationMs: 30_000, endedAt: at('10:01:30')}),
+		warning({id: 4, kind: 'memory', service: 'worker', budget: 128 * mebibyte, written: '128MiB', peak: 1.5 * 1024 * mebibyte, startedAt: at('10:08:00'), durationMs: 5_000}),
 	],
-	nextWarningId: 5,
-	breaches: new Map(),
-	healthyRuns: new Map(),
+	tracks: [],
+	phase: null,
+	stackStartup: undefined,
+	evaluatedAt: at('10:10:00'),
 };

@@ -1,7 +1,6 @@
 import './force-color.js';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import type {Budgets} from '../../source/profile/types.js';
 import {type BudgetState, initialBudgetState} from '../../source/stack/budget-types.js';
 import {orderedWarnings, WarningsPanel, type WarningsPanelProps} from '../../source/ui/panels/warnings-panel.js';
 import {createTheme} from '../../source/ui/theme.js';
@@ -58,22 +57,35 @@ test('over is red and near yellow; active warnings are red', t => {
 });
 
 test('budgets show as the profile wrote them; usage and peaks in the same unit system', t => {
-	const written: Budgets = {sustainMs: 0, startupMs: undefined, stack: {memoryBytes: 1e9, memoryText: '1GB', cpuPercent: 50}, services: {web: {memoryBytes: 256e6, memoryText: '256MB'}}};
 	const state: BudgetState = {
 		...budgets,
 		meters: [
-			{service: undefined, resource: 'memory', value: 900e6, budget: 1e9, level: 'near'},
-			{service: undefined, resource: 'cpu', value: 12.5, budget: 50, level: 'ok'},
-			{service: 'web', resource: 'memory', value: 300e6, budget: 256e6, level: 'over'},
+			{service: undefined, resource: 'memory', value: 900e6, budget: 1e9, written: '1GB', level: 'near'},
+			{service: undefined, resource: 'cpu', value: 12.5, budget: 50, written: '50%', level: 'ok'},
+			{service: 'web', resource: 'memory', value: 300e6, budget: 256e6, written: '256MB', level: 'over'},
 		],
-		warnings: [warning({id: 2, kind: 'memory', budget: 256e6, peak: 310e6})],
+		warnings: [warning({id: 2, kind: 'memory', budget: 256e6, written: '256MB', peak: 310e6})],
 	};
-	const frame = lines({budgets: state, profileBudgets: written}).join('\n');
+	const frame = lines({budgets: state}).join('\n');
 	t.regex(frame, /stack {3}memory {3}900MB \/ 1GB/);
 	t.regex(frame, /stack {3}cpu {6}12\.50% \/ 50%/);
 	t.regex(frame, /web {5}memory {3}300MB \/ 256MB/);
 	t.regex(frame, /310MB \/ 256MB/);
 	t.notRegex(frame, /MiB/);
+});
+
+test('a budget written as a bare number of bytes or of cores shows in the unit of its value', t => {
+	const state: BudgetState = {
+		...budgets,
+		meters: [
+			{service: 'web', resource: 'memory', value: 300 * mebibyte, budget: 256 * mebibyte, written: String(256 * mebibyte), level: 'over'},
+			{service: 'web', resource: 'cpu', value: 40, budget: 50, written: '0.5', level: 'ok'},
+		],
+		warnings: [],
+	};
+	const frame = lines({budgets: state}).join('\n');
+	t.regex(frame, /web {5}memory {3}300MiB \/ 256MiB/);
+	t.regex(frame, /web {5}cpu {6}40\.00% \/ 50%/);
 });
 
 test('no budgets and no warnings say so', t => {

@@ -154,3 +154,12 @@ test('new values update the row in place', t => {
 	t.regex(lastFrame() ?? '', /42\.00%/);
 	t.notRegex(lastFrame() ?? '', /1\.00%/);
 });
+
+test('columns are sized to their content: SERVICE no wider than the longest name, PORTS whole when there is room', t => {
+	const ports = ['14080→8080', '14443→8443', '127.0.0.2:5432→5432', '9000→9000/udp'];
+	const rows = [tableRow({service: 'db'}, {ports}), tableRow({service: 'api'})];
+	const lines = frame({rows, width: 170});
+	const title = lines[0] ?? '';
+	t.is(title.indexOf('STATE') - title.indexOf('SERVICE'), 'SERVICE↓ '.length, 'SERVICE as wide as its title, the names being shorter');
+	t.true(lineOf(lines, 'db').includes(ports.join(', ')), 'every port shows');
+});

@@ -26,6 +26,6 @@ test('used / budget: the budget as written, the used value in its unit system', 
 
 test('the profile keeps each memory budget as written beside its bytes', t => {
 	const {budgets} = loadProfile('test/fixtures/profiles/good/full.yaml');
-	t.like(budgets.stack, {memoryBytes: 4 * gibibyte, memoryText: '4GiB'});
-	t.like(budgets.services['redis'], {memoryBytes: 50_000_000, memoryText: '50MB'});
+	t.like(budgets.stack, {memoryBytes: 4 * gibibyte, written: {memory: '4GiB'}});
+	t.like(budgets.services['redis'], {memoryBytes: 50_000_000, written: {memory: '50MB'}});
 });

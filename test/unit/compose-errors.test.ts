@@ -33,7 +33,6 @@ const cases: Array<[file: string, message: string]> = [
 	['bad-restart.yml', 'bad-restart.yml:4:14: services.api.restart: "sometimes" is not a restart policy (no, always, on-failure[:N], unless-stopped)'],
 	['network-mode-unknown.yml', 'network-mode-unknown.yml:6:19: services.app.network_mode: unknown service "vpm" (did you mean "vpn"?)'],
 	['disabled-dependency.yml', 'disabled-dependency.yml:5:7: services.api.depends_on.db: service "db" is disabled: its profiles (database) are not active'],
-	['bad-project-name.yml', 'bad-project-name.yml:1:7: name: "My Shop" is not a valid project name (lowercase letters, digits, "-" and "_", starting with a letter or digit)'],
 ];
 
 for (const [file, message] of cases) {
@@ -59,4 +58,8 @@ test('paths are shown relative to the current directory by default', t => {
 	t.throws(() => loadComposeProject({files: [path.join(directory, 'cycle.yml')], environment: {}}), {
 		message: `${relative}:4:18: services.api.depends_on.worker: dependency cycle: api → worker → queue → api`,
 	});
+});
+
+test('a top-level name: is lowercased and stripped as compose does ("My Shop" is myshop)', t => {
+	t.is(load('bad-project-name.yml').name, 'myshop');
 });

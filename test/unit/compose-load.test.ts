@@ -8,7 +8,19 @@ import type {ComposeService} from '../../source/compose/types.js';
 const directory = fileURLToPath(new URL('../fixtures/compose/full/', import.meta.url));
 const environment = {HOME: '/home/tester', POSTGRES_PASSWORD: 'from-shell', FROM_SHELL: 'yes', DB_USER: 'environment-wins'};
 const project = loadComposeProject({files: [path.join(directory, 'docker-compose.yml')], environment: {...environment, DB_USER: undefined}});
-const service = (name: string) => [...project.services, ...project.disabledServices].find(candidate => candidate.name === name);
+const found = (name: string) => [...project.services, ...project.disabledServices].find(candidate => candidate.name === name);
+type Core = Omit<ComposeService, 'runtime' | 'secrets' | 'configs' | 'pullPolicy'>;
+
+/** The service without the settings that the runtime and secrets tests check on their own. */
+const service = (name: string) => {
+	const whole = found(name);
+	if (whole === undefined) {
+		return undefined;
+	}
+
+	const {runtime: _runtime, secrets: _secrets, configs: _configs, pullPolicy: _pullPolicy, ...rest} = whole;
+	return rest;
+};
 const none = {build: undefined, command: undefined, entrypoint: undefined, healthcheck: undefined, restart: undefined, stopGracePeriodMs: undefined, stopSignal: undefined, cpus: undefined, memoryBytes: undefined, containerName: undefined, workingDir: undefined, user: undefined, networkMode: undefined, image: undefined};
 const plain = {environment: {}, ports: [], volumes: [], dependsOn: {}, labels: {}, profiles: [], isTty: false, isStdinOpen: false, replicas: 1, extraHosts: []};
 
@@ -29,7 +41,7 @@ test('project: name from the file, directories, and what it declares', t => {
 });
 
 test('db: .env interpolation, list environment over env_file, every healthcheck duration, short and long volumes', t => {
-	t.deepEqual<ComposeService | undefined, ComposeService>(service('db'), {
+	t.deepEqual<Core | undefined, Core>(service('db'), {
 		...none,
 		...plain,
 		name: 'db',
@@ -54,7 +66,7 @@ test('db: .env interpolation, list environment over env_file, every healthcheck 
 });
 
 test('api: build, shell-split command, mapping environment over env_file, port and volume forms, legacy limits', t => {
-	t.deepEqual<ComposeService | undefined, ComposeService>(service('api'), {
+	t.deepEqual<Core | undefined, Core>(service('api'), {
 		...none,
 		...plain,
 		name: 'api',
@@ -100,7 +112,7 @@ test('api: build, shell-split command, mapping environment over env_file, port a
 });
 
 test('migrate: list command, empty entrypoint, disabled healthcheck, zero replicas, list depends_on', t => {
-	t.deepEqual<ComposeService | undefined, ComposeService>(service('migrate'), {
+	t.deepEqual<Core | undefined, Core>(service('migrate'), {
 		...none,
 		...plain,
 		name: 'migrate',
@@ -115,12 +127,13 @@ test('migrate: list command, empty entrypoint, disabled healthcheck, zero replic
 	});
 });
 
-test('sidecar: network_mode of another service, left out by its profile', t => {
+test('sidecar: network_mode of another service (an implicit dependency, as compose adds), left out by its profile', t => {
 	t.deepEqual(project.services.map(({name}) => name), ['db', 'api', 'migrate']);
-	t.deepEqual<ComposeService | undefined, ComposeService>(service('sidecar'), {
+	t.deepEqual<Core | undefined, Core>(service('sidecar'), {
 		...none,
 		...plain,
 		name: 'sidecar',
+		dependsOn: {api: {condition: 'service_started', isRequired: true}},
 		image: 'busybox',
 		command: ['sh', '-c', 'echo "ready" && sleep infinity'],
 		networks: {},
@@ -141,7 +154,7 @@ test('dependencyOrder: layers that can start in parallel, network_mode counting 
 });
 
 test('dependencyOrder: independent services share a layer, in file order; a cycle throws', t => {
-	const make = (name: string, dependsOn: string[]) => ({...service('db')!, name, dependsOn: Object.fromEntries(dependsOn.map(dependency => [dependency, {condition: 'service_started' as const, isRequired: true}]))});
+	const make = (name: string, dependsOn: string[]) => ({...found('db')!, name, dependsOn: Object.fromEntries(dependsOn.map(dependency => [dependency, {condition: 'service_started' as const, isRequired: true}]))});
 	t.deepEqual(
 		dependencyOrder({services: [make('web', ['api', 'cache']), make('api', ['db']), make('cache', []), make('db', [])]}).map(layer => layer.map(({name}) => name)),
 		[['cache', 'db'], ['api'], ['web']],
@@ -149,20 +162,15 @@ test('dependencyOrder: independent services share a layer, in file order; a cycl
 	t.throws(() => dependencyOrder({services: [make('a', ['b']), make('b', ['a'])]}), {message: 'dependency cycle: a → b → a'});
 });
 
-test('unset variables and keys stacktui does not apply are warnings with file:line:col', t => {
+test('unset variables and keys without effect are warnings; keys the engine is not given are refusals, with file:line:col', t => {
 	const warned = loadComposeProject({files: [path.join(directory, '..', 'warnings.yml')], environment: {}, display: file => path.basename(file)});
 	t.deepEqual(warned.warnings, [
 		'warnings.yml:5:12: variable TAG is not set, substituting an empty string',
-		'warnings.yml:1:1: version is obsolete and ignored',
-		'warnings.yml:7:5: services.web.logging is not applied by stacktui',
-		'warnings.yml:10:5: services.web.cap_add is not applied by stacktui',
-		'warnings.yml:15:9: services.web.deploy.resources.reservations is not applied by stacktui',
-		'warnings.yml:19:7: services.web.healthcheck.start_interval is not applied by stacktui',
-		'warnings.yml:23:9: services.web.networks.back.ipv4_address is not applied by stacktui',
-		'warnings.yml:26:9: services.web.ports[0].app_protocol is not applied by stacktui',
-		'warnings.yml:29:5: services.web.secrets is not applied by stacktui',
-		'warnings.yml:33:5: networks.back.ipam is not applied by stacktui',
-		'warnings.yml:35:1: secrets is not applied by stacktui',
 		'warnings.yml:28:9: services.web.volumes[0] mode "z" is not applied by stacktui',
+		'warnings.yml:1:1: version is obsolete and ignored',
 	]);
+	t.deepEqual(Object.fromEntries(Object.entries(warned.refusals).map(([name, refusals]) => [name, refusals.map(refusal => refusal.line)])), {
+		web: ['warnings.yml:23:9: services.web.networks.back.ipv4_address: is not supported by stacktui through the Engine API'],
+		'': ['warnings.yml:33:5: networks.back.ipam: is not supported by stacktui through the Engine API'],
+	});
 });

@@ -23,8 +23,8 @@ test('two files merge like compose -f a -f b', t => {
 	);
 	t.deepEqual(
 		web.volumes.map(volume => `${volume.type}:${volume.source}:${volume.target}`),
-		[`bind:${path.join(directory, 'logs')}:/var/log/web`, `bind:${path.join(directory, 'src')}:/var/data`],
-		'a volume on the same container path is replaced',
+		[`bind:${path.join(directory, 'src')}:/var/data`, `bind:${path.join(directory, 'logs')}:/var/log/web`],
+		'a volume on the same container path is replaced in its place (as docker compose config shows)',
 	);
 	t.deepEqual(web.dependsOn, {cache: {condition: 'service_healthy', isRequired: true}, worker: {condition: 'service_started', isRequired: true}});
 	t.deepEqual(web.healthcheck, {test: ['CMD', 'curl', '-f', 'http://localhost/'], intervalNs: 5e9, timeoutNs: undefined, retries: 3, startPeriodNs: undefined});

@@ -111,3 +111,11 @@ test('toHealth keeps the engine\'s health and reads anything else as none', t =>
 	t.is(toHealth('none'), 'none');
 	t.is(toHealth('sleepy'), 'none');
 });
+
+test('health failures before the first success of this run count for first-try health; the start period and older runs do not', t => {
+	t.is(fromInspect(healthy).healthFailures, 1, 'the captured run failed once, then passed');
+	const withStartPeriod = {...healthy, Config: {...healthy.Config, Healthcheck: {...healthy.Config.Healthcheck, StartPeriod: 5_000_000_000}}} as Docker.ContainerInspectInfo;
+	t.is(fromInspect(withStartPeriod).healthFailures, 0, 'a failure within the start period is not counted, as the engine does not');
+	t.is(fromInspect(withState(healthy, {StartedAt: '2026-11-22T03:12:56.000000000Z'})).healthFailures, 0, 'checks of an earlier run are not this run');
+	t.is(fromInspect(withState(healthy, {Health: undefined})).healthFailures, undefined);
+});

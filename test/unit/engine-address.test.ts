@@ -168,3 +168,13 @@ test('a timeout, a Podman source and an HTTP answer get their own wording', t =>
 	t.false(message.includes('\n'));
 	t.regex(message, /answered HTTP 404/);
 });
+
+test('root\'s Docker socket that this user may not use yields to the user\'s rootless Podman; alone, it is still dialled', t => {
+	const sockets = ['/var/run/docker.sock', '/run/user/1001/podman/podman.sock'];
+	const isAccessible = (filePath: string) => filePath !== '/var/run/docker.sock';
+	const resolved = resolveEngineAddress(inputs({userId: 1001, sockets, isAccessible}));
+	t.is(resolved.source, 'podman rootless');
+	t.is(resolved.address, 'unix:///run/user/1001/podman/podman.sock');
+	// No usable socket at all: the Docker socket, so the user reads its permission error.
+	t.is(resolveEngineAddress(inputs({userId: 1001, isAccessible})).source, 'default socket');
+});

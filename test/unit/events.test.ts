@@ -136,3 +136,13 @@ test('garbage and incomplete container events are not events', t => {
 test('a JSON null line is not an event', t => {
 	t.is(parseEvent('null'), undefined);
 });
+
+test('Podman\'s bare "health_status" (its HealthStatus field lags a check behind) carries no health', t => {
+	// Captured from Podman 4.3.1's compat API: the check had just passed, the event says "unhealthy".
+	const [line = ''] = fixtureLines('podman-health-status.ndjson');
+	t.true(line.includes('"HealthStatus":"unhealthy"'));
+	const event = parseEvent(line);
+	t.is(event?.action, 'health_status');
+	t.is(event?.health, undefined);
+	t.is(event?.project, 'sttpx');
+});

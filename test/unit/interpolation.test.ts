@@ -62,7 +62,8 @@ test('defaults nest and are interpolated themselves, only when used', t => {
 	t.is(value('${MISSING:-$HOST:$PORT}'), 'db:5432');
 	t.is(value('${NAME:-${MISSING:?not evaluated}}'), 'shop');
 	t.is(value('${MISSING:-a}${MISSING:-b}'), 'ab');
-	t.is(value('${MISSING:-{a}b}'), '{ab}', 'a "{" without "$" does not nest: the first "}" closes, as in compose');
+	t.is(value('${MISSING:-{a}b}'), '{a}b', 'braces in a default balance, as docker compose config (2.40) shows');
+	t.is(value('${MISSING:-{"a":{"b":2}}}'), '{"a":{"b":2}}');
 });
 
 test('malformed templates are errors naming the template', t => {

@@ -188,14 +188,15 @@ test('timestamps toggle', t => {
 	t.false(apply(web(), {type: 'toggleTimestamps'}, {type: 'toggleTimestamps'}).hasTimestamps);
 });
 
-test('a new source starts empty and following, keeping search and timestamps; lines of the old one are ignored', t => {
+test('a new source starts empty and following, keeping timestamps but not the search; lines of the old one are ignored', t => {
 	const old = apply(changed(web(), lines(1, 10)), {type: 'scrollUp'}, {type: 'toggleTimestamps'}, {type: 'setSearch', text: 'x'});
 	const database = apply(old, {type: 'selectService', service: 'db'});
 	t.is(database.service, 'db');
 	t.deepEqual(database.lines, []);
 	t.false(database.isPaused);
 	t.true(database.hasTimestamps);
-	t.is(database.search, 'x');
+	t.is(database.search, '', 'the search was made on web: it does not carry over to db');
+	t.is(apply(old, {type: 'toggleAllServices'}).search, 'x', 'all services of the same selection keep it');
 	const stale = reduceLogView(database, {type: 'linesChanged', service: 'web', lines: lines(1, 3), dropped: 0, labels: []});
 	t.deepEqual(stale.lines, []);
 	t.is(apply(database, {type: 'selectService', service: 'db'}), database, 'the same service changes nothing');

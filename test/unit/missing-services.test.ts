@@ -6,7 +6,7 @@ import {StackHistory} from '../../source/stack/history.js';
 import {emptyHostStats} from '../../source/stack/host-stats.js';
 import type {SessionView} from '../../source/stack/session.js';
 import {missingServiceOf, missingServiceStatus, toServiceStatuses, withMissingServices} from '../../source/stack/snapshot.js';
-import {dashboardRows, findSelected, isMissingRow, noContainerText} from '../../source/ui/dashboard-rows.js';
+import {dashboardRows, findSelected, isMissingRow, noContainerText, rowKey} from '../../source/ui/dashboard-rows.js';
 import {arrangeRows} from '../../source/ui/table/rows.js';
 import {initialLifecycle} from '../../source/stack/incidents.js';
 
@@ -119,14 +119,16 @@ test('u marks missing rows creating… until the operation ends', t => {
 	t.is(rows[0]?.pendingAction, 'creating');
 });
 
-test('the selection stays on a service when its container replaces the missing row', t => {
+test('the selection is by service and replica: it stays on a service when its container replaces the missing row', t => {
 	const missing = rowsOf([]);
 	const web = missing.find(row => row.status.service === 'web');
+	const key = web === undefined ? undefined : rowKey(web.status);
+	t.is(key, 'web#1');
 	const present = arrangeRows(rowsOf([container('web')]), 'name');
-	t.is(findSelected(present, web?.status.id)?.status.id, 'web-1');
-	t.is(findSelected(present, 'web-1')?.status.id, 'web-1');
-	t.is(findSelected(present, 'gone')?.status.service, 'api', 'an unknown id selects the first row');
-	t.is(findSelected([], 'gone'), undefined);
+	t.is(findSelected(present, key)?.status.id, 'web-1');
+	t.is(findSelected(present, 'web#2')?.status.id, 'web-1', 'a replica gone: the first of its service');
+	t.is(findSelected(present, 'gone#1')?.status.service, 'api', 'an unknown service selects the first row');
+	t.is(findSelected([], 'gone#1'), undefined);
 });
 
 test('the note says how to create the container', t => {

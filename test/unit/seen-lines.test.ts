@@ -27,6 +27,7 @@ test('a stream reopened with since() after a restart delivers only what is new',
 	const seen = new SeenLines();
 	accepted(seen, [line('2024-05-01T10:00:00.100000000Z', 'boot'), line('2024-05-01T10:00:01.000000000Z', 'stopping')]);
 	// The engine's since is inclusive: the reopened stream repeats the lines at that very time.
+	seen.beginStream();
 	const reopened = [
 		line('2024-05-01T10:00:01.000000000Z', 'stopping'),
 		line('2024-05-01T10:00:05.000000000Z', 'boot'),
@@ -41,13 +42,26 @@ test('a line at an older time than the newest delivered one is dropped', t => {
 	t.false(seen.accept(line('2024-05-01T10:00:01.999999999Z', 'older')));
 });
 
-test('the same line at the same time is dropped; a different line at that time is kept', t => {
+test('a reopened stream\'s copy of a line at the same time is dropped; a different line at that time is kept', t => {
 	const seen = new SeenLines();
 	const time = '2024-05-01T10:00:00.123456789Z';
 	t.true(seen.accept(line(time, 'first')));
+	seen.beginStream();
 	t.false(seen.accept(line(time, 'first')));
 	t.true(seen.accept(line(time, 'second')));
+	seen.beginStream();
+	t.false(seen.accept(line(time, 'first')));
 	t.false(seen.accept(line(time, 'second')));
+});
+
+test('Podman stamps to the second: repeated lines in one second all show, and a reopen resends only what is new', t => {
+	const seen = new SeenLines();
+	const second = '2026-12-04T21:16:38Z';
+	t.deepEqual(accepted(seen, [line(second, 'tick'), line(second, 'tick'), line(second, 'tock')]), ['tick', 'tick', 'tock']);
+	// Stopped and started within that second: the engine resends the second's lines, then the new ones.
+	seen.beginStream();
+	const resent = [line(second, 'tick'), line(second, 'tick'), line(second, 'tock'), line(second, 'tick'), line('2026-12-04T21:16:39Z', 'tick')];
+	t.deepEqual(accepted(seen, resent), ['tick', 'tick']);
 });
 
 test('the same text at the same time on the other stream is kept', t => {
@@ -61,6 +75,7 @@ test('lines seen at an older time are forgotten once time moves on', t => {
 	const seen = new SeenLines();
 	seen.accept(line('2024-05-01T10:00:00Z', 'tick'));
 	t.true(seen.accept(line('2024-05-01T10:00:01Z', 'tick')));
+	seen.beginStream();
 	t.false(seen.accept(line('2024-05-01T10:00:01Z', 'tick')));
 });
 

@@ -46,7 +46,7 @@ test('the table rows carry each container\'s scales: its budget, its limits, or 
 	const history = new StackHistory();
 	for (const item of containers) for (let second = 0; second < 5; second += 1) history.record(item.id, second * 1000, sample(0.13, 316 * kibibyte));
 	const view = {state, budgets: initialBudgetState(), tunnels: [], host: {memoryTotalBytes: 23.54 * gibibyte}, pending: new Map(), message: undefined, startedAt: 0, now: 5000} as unknown as SessionView;
-	const profile = {budgets: {sustainMs: 0, startupMs: undefined, stack: {}, services: {budgeted: {memoryBytes: 200e6, memoryText: '200MB', cpuPercent: 50}}}} as unknown as Profile;
+	const profile = {budgets: {sustainMs: 0, startupMs: undefined, stack: {}, services: {budgeted: {memoryBytes: 200e6, cpuPercent: 50, written: {memory: '200MB', cpu: '50%'}}}}} as unknown as Profile;
 	const rows = new Map(dashboardRows(view, profile, history).map(row => [row.status.service, row]));
 	t.like(rows.get('idle'), {cpuScale: 100, memoryScale: 23.54 * gibibyte});
 	t.like(rows.get('capped'), {cpuScale: 25, memoryScale: 64 * 1024 ** 2});

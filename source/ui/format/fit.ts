@@ -3,9 +3,33 @@ import {sanitize} from '../../stack/sanitize.js';
 
 const segmenter = new Intl.Segmenter();
 
-/** Terminal columns of a string as it will be shown (sanitized; wide characters count 2), as ink measures it. */
+/**
+ * Terminal columns of a string as it will be shown (sanitized; wide characters count 2), as ink
+ * measures it. Text made only of printable ASCII and the narrow symbols the dashboard draws
+ * (sparkline blocks, arrows, ✓ ✗ … · –) holds nothing to sanitize and is counted directly:
+ * string-width's grapheme and emoji checks were most of a table row's cost.
+ */
 export function textWidth(text: string): number {
-	return stringWidth(sanitize(text));
+	for (let index = 0; index < text.length; index++) {
+		if (!isNarrowSymbol(text.charCodeAt(index))) return stringWidth(sanitize(text));
+	}
+
+	return text.length;
+}
+
+function isNarrowSymbol(code: number): boolean {
+	return (
+		(code >= 0x20 && code <= 0x7e) ||
+		code === 0xb7 ||
+		code === 0x2013 ||
+		code === 0x2014 ||
+		code === 0x2026 ||
+		(code >= 0x2190 && code <= 0x2199) ||
+		(code >= 0x2581 && code <= 0x2588) ||
+		code === 0x25bc ||
+		code === 0x2713 ||
+		code === 0x2717
+	);
 }
 
 /**
@@ -16,7 +40,7 @@ export function fitCell(raw: string, width: number, align: 'left' | 'right' = 'l
 	if (width <= 0) return '';
 	const text = sanitize(raw);
 	let fitted = text;
-	let used = stringWidth(text);
+	let used = textWidth(text);
 	if (used > width) {
 		fitted = '';
 		used = 0;

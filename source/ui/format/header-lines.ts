@@ -13,7 +13,7 @@ export type EngineSummary = {
 	readonly error?: string | undefined;
 };
 
-/** Host usage from systeminformation; each value undefined until first read. */
+/** Host usage read from /proc; each value undefined until first read. */
 export type HostUsage = {
 	readonly cpuPercent?: number | undefined;
 	readonly memoryUsedBytes?: number | undefined;
@@ -45,6 +45,10 @@ export type HeaderFacts = {
 	/** Shown when the profile has exactly one tunnel and its URL is known. */
 	readonly tunnelUrl?: string | undefined;
 	readonly isReadOnly?: boolean | undefined;
+	/** `--record DIR`: where the run is recorded. */
+	readonly recordPath?: string | undefined;
+	/** `stack healthy in 12 s / 60 s` once the stack's startup is timed. */
+	readonly stackStartup?: string | undefined;
 };
 
 export type HeaderSegment = {readonly label?: string; readonly text: string; readonly color?: Color; readonly isBold?: boolean};
@@ -60,6 +64,7 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{text: warnings, color: facts.warningCount > 0 ? theme.status.warning : theme.status.muted},
 	];
 	if (facts.isReadOnly) identity.push({text: 'read-only', color: theme.status.warning});
+	if (facts.recordPath !== undefined) identity.push({label: 'rec', text: facts.recordPath, color: theme.status.error});
 	// Last: an engine address can be long, and truncation should cut it rather than the warnings.
 	identity.push({label: 'engine', ...engineText(engine, theme)});
 
@@ -69,6 +74,7 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{label: 'cpu', text: formatPercentCell(stack.cpuPercent) + cpuBudget},
 		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes, undefined, stack.memoryBudgetText), color: budgetColor(stack.budgetStatus, theme)},
 	];
+	if (facts.stackStartup !== undefined) totals.push({text: facts.stackStartup, color: theme.status.muted});
 	if (facts.tunnelUrl !== undefined) totals.push({label: 'tunnel', text: facts.tunnelUrl, color: theme.accent});
 
 	const hostLine: HeaderSegment[] = [

@@ -49,6 +49,23 @@ export function formatState(facts: StateFacts): string {
 	return facts.state === 'running' && (facts.hasOomKill || facts.isOomKilled) ? 'running (OOM)' : facts.state;
 }
 
+/**
+ * The health a row shows, or undefined for `-`. A health check speaks for a running container:
+ * a stopped one's last probe (often `unhealthy`, from the stop itself) is no news. While an
+ * action sent on purpose is under way (restarting…, starting…) a failing probe is part of it:
+ * the row says starting, never unhealthy.
+ */
+export function shownHealth(facts: {readonly state: RowState; readonly health: Health; readonly pendingAction?: PendingAction | undefined}): Health | undefined {
+	if (facts.pendingAction === 'stopping') return undefined;
+	if (facts.pendingAction !== undefined) return facts.health === 'none' ? 'none' : facts.health === 'healthy' ? 'healthy' : 'starting';
+	return facts.state === 'running' || facts.state === 'paused' || facts.state === 'restarting' ? facts.health : undefined;
+}
+
+/** A container that stopped with exit code 0 (a stop asked for, a job done): not a failure. */
+export function isCleanExit(facts: Pick<StateFacts, 'state' | 'exitCode' | 'isOomKilled'>): boolean {
+	return (facts.state === 'exited' || facts.state === 'dead') && facts.exitCode === 0 && !facts.isOomKilled;
+}
+
 /** The budget column: `ok`, `near`, `over`, or `-` without a budget. */
 export function formatBudgetStatus(status: BudgetStatus): string {
 	return status === 'none' ? '-' : status;

@@ -1,7 +1,6 @@
-import type {BudgetKind, BudgetLevel, BudgetMeter, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
-import {sizeUnitSystem} from '../../config/units.js';
-import type {Budgets} from '../../profile/types.js';
-import {formatBudgetPercent, formatDuration, formatPercent, formatSize} from '../../stack/format.js';
+import type {BudgetLevel, BudgetMeter, BudgetResource, BudgetState, BudgetUnit, BudgetWarning} from '../../stack/budget-types.js';
+import {sizeUnitSystem, writtenSize} from '../../config/units.js';
+import {formatBudgetPercent, formatBudgetValue, formatDuration, formatPercent, formatSize} from '../../stack/format.js';
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
@@ -16,8 +15,6 @@ export type WarningsInput = {
 	readonly now: number;
 	readonly selectedIndex: number;
 	readonly theme: Theme;
-	/** The profile's budgets, to show each as written (`200MB`) and its values in the same unit system. */
-	readonly profileBudgets?: Budgets | undefined;
 	/** OOM kills and crashes, listed above the budgets. */
 	readonly incidents?: readonly Incident[] | undefined;
 };
@@ -34,40 +31,48 @@ export function orderedWarnings(warnings: readonly BudgetWarning[]): BudgetWarni
 	return [...active, ...ended];
 }
 
-/** An amount in its unit: bytes (in the unit system of `budgetText`), percent (100 = one core), or seconds for startup. */
-export function formatAmount(kind: BudgetKind, value: number, budgetText?: string): string {
-	if (kind === 'memory') return formatSize(value, budgetText === undefined ? 'binary' : sizeUnitSystem(budgetText));
-	return kind === 'cpu' ? formatPercent(value) : formatDuration(value / 1000);
+/** A meter's amount: bytes (in the unit system of the budget as written) or percent (100 = one core). */
+export function formatAmount(resource: BudgetResource, value: number, written?: string): string {
+	return resource === 'memory' ? formatSize(value, unitSystemOf(written)) : formatPercent(value);
 }
 
-/** A budget as the profile wrote it: `200MB`, `50%`, `30s`. */
-function formatBudget(kind: BudgetKind, budget: number, budgetText: string | undefined): string {
-	if (kind === 'memory') return budgetText ?? formatSize(budget);
-	return kind === 'cpu' ? formatBudgetPercent(budget) : formatDuration(budget / 1000);
+/** A warning's worst value against its limit as written: `240.1MiB / 200MiB`, `252MB / 200MB`, `97.5% / 100%`. */
+function peakText(warning: BudgetWarning): string {
+	const unit = warning.kind === 'leak' ? 'bytes-per-hour' : warning.kind === 'recovery' ? 'ms' : warning.unit;
+	const peak = unit === 'ms' ? formatDuration(warning.peak / 1000) : unit === 'bytes' ? formatSize(warning.peak, unitSystemOf(warning.written)) : formatBudgetValue(unit, warning.peak);
+	return `${peak} / ${budgetText(unit, warning.budget, warning.written)}`;
 }
 
-/** The memory budget text of a service, or of the stack for undefined. */
-function memoryTextOf(budgets: Budgets | undefined, service: string | undefined): string | undefined {
-	return service === undefined ? budgets?.stack.memoryText : budgets?.services[service]?.memoryText;
+/** A budget as the profile wrote it (`200MB`, `50%`, `30s`); a bare number of bytes or of cores in the unit shown beside it. */
+function budgetText(unit: BudgetUnit | 'bytes-per-hour', budget: number, written: string | undefined): string {
+	if (unit === 'bytes') return writtenSize(written) ?? formatSize(budget);
+	if (unit === 'percent') return written?.trim().endsWith('%') ? written.trim() : formatBudgetPercent(budget);
+	return written ?? formatBudgetValue(unit, budget);
+}
+
+/** Decimal for a budget written in kB/MB/GB, else binary as `docker stats` shows it. */
+function unitSystemOf(written: string | undefined): 'binary' | 'decimal' {
+	const text = writtenSize(written);
+	return text === undefined ? 'binary' : sizeUnitSystem(text);
 }
 
 /** The meters (usage against budget, by level), then the warnings list. */
-export function warningsContent({budgets, now, selectedIndex, theme, profileBudgets, incidents = []}: WarningsInput): WarningsContent {
+export function warningsContent({budgets, now, selectedIndex, theme, incidents = []}: WarningsInput): WarningsContent {
 	const groups = groupIncidents(incidents);
 	const warnings = orderedWarnings(budgets.warnings);
 	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
-	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => subjectOf(warning.service))];
+	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => warning.subject)];
 	const subjectWidth = Math.min(maximumSubjectWidth, Math.max(7, ...subjects.map(subject => textWidth(subject))));
 	const title: Segment[] = [
 		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
 		{text: `  ${activeCount} active, ${warnings.length - activeCount} ended`, color: activeCount > 0 ? theme.status.warning : theme.status.muted},
 		...(groups.length === 0 ? [] : [{text: `, ${incidentCountText(groups.length)}`, color: theme.status.error}]),
 	];
-	const lines: PanelLine[] = [...incidentLines(groups, theme), ...meterLines(budgets.meters, subjectWidth, theme, profileBudgets), {key: 'gap', segments: [{text: ' '}]}];
+	const lines: PanelLine[] = [...incidentLines(groups, theme), ...meterLines(budgets.meters, subjectWidth, theme), {key: 'gap', segments: [{text: ' '}]}];
 
 	const rows = warnings.map(warning => ({
 		warning,
-		peak: againstBudget(warning.kind, warning.peak, warning.budget, warning.kind === 'memory' ? memoryTextOf(profileBudgets, warning.service) : undefined),
+		peak: peakText(warning),
 		duration: formatDuration((warning.endedAt === undefined ? Math.max(warning.durationMs, now - warning.startedAt) : warning.durationMs) / 1000),
 	}));
 	const peakWidth = Math.max(13, ...rows.map(row => textWidth(row.peak)));
@@ -85,7 +90,7 @@ export function warningsContent({budgets, now, selectedIndex, theme, profileBudg
 			isSelected,
 			segments: [
 				{text: (isSelected ? theme.selection.marker : '').padEnd(markerWidth)},
-				{text: columns(warning.kind, subjectOf(warning.service), formatClockTime(warning.startedAt), peak, duration), color: isActive ? theme.status.error : undefined},
+				{text: columns(warning.kind, warning.subject, formatClockTime(warning.startedAt), peak, duration), color: isActive ? theme.status.error : undefined},
 				{text: isActive ? 'active' : `ended ${formatClockTime(warning.endedAt ?? 0)}`, color: isActive ? theme.status.error : theme.status.muted, isBold: isActive},
 			],
 		});
@@ -93,9 +98,9 @@ export function warningsContent({budgets, now, selectedIndex, theme, profileBudg
 	return {title, lines, selectedLine};
 }
 
-function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme: Theme, profileBudgets: Budgets | undefined): PanelLine[] {
+function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme: Theme): PanelLine[] {
 	if (meters.length === 0) return [{key: 'no-meters', segments: [{text: '  this profile sets no budgets', color: theme.status.muted}]}];
-	const usages = meters.map(meter => usageText(meter, meter.resource === 'memory' ? memoryTextOf(profileBudgets, meter.service) : undefined));
+	const usages = meters.map(meter => usageText(meter));
 	const usageWidth = Math.max(5, ...usages.map(usage => textWidth(usage)));
 	const heading = `${' '.repeat(markerWidth)}${fitCell('SUBJECT', subjectWidth)} ${fitCell('RESOURCE', 8)} ${fitCell('USAGE', usageWidth)} LEVEL`;
 	return [
@@ -115,15 +120,9 @@ function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme:
 }
 
 /** `900MiB / 1GiB`, `900MB / 1GB`, `55.00% / 200%`; the value alone without a budget; `-` before the first sample. */
-function usageText(meter: BudgetMeter, budgetText: string | undefined): string {
-	if (meter.budget === undefined) return meter.value === undefined ? missing : formatAmount(meter.resource, meter.value);
-	return againstBudget(meter.resource, meter.value, meter.budget, budgetText);
-}
-
-/** `value / budget`: the budget as written, the value in the same units. */
-function againstBudget(kind: BudgetKind, value: number | undefined, budget: number, budgetText: string | undefined): string {
-	const shown = value === undefined ? missing : formatAmount(kind, value, budgetText);
-	return `${shown} / ${formatBudget(kind, budget, budgetText)}`;
+function usageText(meter: BudgetMeter): string {
+	const value = meter.value === undefined ? missing : formatAmount(meter.resource, meter.value, meter.written);
+	return meter.budget === undefined ? value : `${value} / ${budgetText(meter.resource === 'memory' ? 'bytes' : 'percent', meter.budget, meter.written)}`;
 }
 
 function subjectOf(service: string | undefined): string {

@@ -1,5 +1,4 @@
 import {useMemo} from 'react';
-import type {Budgets} from '../../profile/types.js';
 import type {BudgetState} from '../../stack/budget-types.js';
 import type {Incident} from '../../stack/incidents.js';
 import {defaultTheme, type Theme} from '../theme.js';
@@ -19,17 +18,15 @@ export type WarningsPanelProps = {
 	/** Rows available, the title included. */
 	readonly height: number;
 	readonly theme?: Theme;
-	/** The profile's budgets, shown as written. */
-	readonly profileBudgets?: Budgets | undefined;
 	/** OOM kills and crashes (StackState.lifecycle.incidents). */
 	readonly incidents?: readonly Incident[] | undefined;
 };
 
 /** Budget meters of the stack and its services, then every warning: active first, with start, peak, duration and end. */
-export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme, profileBudgets, incidents}: WarningsPanelProps) {
+export function WarningsPanel({budgets, now, selectedIndex, width, height, theme = defaultTheme, incidents}: WarningsPanelProps) {
 	const content = useMemo(
-		() => warningsContent({budgets, now, selectedIndex, theme, profileBudgets, incidents}),
-		[budgets, now, selectedIndex, theme, profileBudgets, incidents],
+		() => warningsContent({budgets, now, selectedIndex, theme, incidents}),
+		[budgets, now, selectedIndex, theme, incidents],
 	);
 	return <PanelFrame content={content} start={startShowing(content.selectedLine, content.lines.length, height)} width={width} height={height} theme={theme} />;
 }

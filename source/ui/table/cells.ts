@@ -1,7 +1,7 @@
 import {fitCell} from '../format/fit.js';
 import {formatPercentCell, formatUptime, formatUsage, missing} from '../format/numbers.js';
 import {formatSparkline} from '../format/sparkline.js';
-import {formatBudgetStatus, formatHealth, formatState} from '../format/status.js';
+import {formatBudgetStatus, formatHealth, formatState, isCleanExit, shownHealth} from '../format/status.js';
 import type {Color, Theme} from '../theme.js';
 import type {ColumnId, PlacedColumn} from './columns.js';
 import type {SortKey, TableRow} from './rows.js';
@@ -30,6 +30,7 @@ export function rowCells(row: TableRow, columns: readonly PlacedColumn[], isScal
 }
 
 function budgetColor(row: TableRow, theme: Theme): Color {
+	if (row.isStale === true) return theme.status.muted;
 	if (row.budgetStatus === 'over') return theme.status.error;
 	if (row.budgetStatus === 'near') return theme.status.warning;
 	return undefined;
@@ -44,12 +45,17 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 
 		case 'state': {
 			const text = formatState({...status, pendingAction: row.pendingAction});
+			if (row.pendingAction !== undefined) return [text, theme.status.warning];
+			if (isCleanExit(status)) return [text, theme.status.muted];
 			const isIncident = status.isOomKilled || status.hasOomKill || (status.exitCode !== null && status.exitCode !== 0);
-			return [text, row.pendingAction === undefined ? (isIncident ? theme.status.error : theme.state[status.state]) : theme.status.warning];
+			return [text, isIncident ? theme.status.error : theme.state[status.state]];
 		}
 
 		case 'health': {
-			return [formatHealth(status.health), theme.health[status.health]];
+			// No events reach us while the engine is lost: the health shown would be a guess.
+			if (row.isStale === true) return ['? stale', theme.status.muted];
+			const health = shownHealth({...status, pendingAction: row.pendingAction});
+			return health === undefined ? [missing, theme.status.muted] : [formatHealth(health), theme.health[health]];
 		}
 
 		case 'uptime': {

@@ -20,6 +20,8 @@ export type Column = {
 	readonly maximumWidth?: number;
 	/** 0 is the most important; the highest numbers drop first at narrow widths. */
 	readonly priority: number;
+	/** Sized to its content (fitToContent): spare width goes to it first, so its values show whole. */
+	readonly isContentSized?: boolean;
 	readonly align: 'left' | 'right';
 };
 
@@ -42,13 +44,34 @@ export const serviceColumns: readonly Column[] = [
 	{id: 'memory', title: 'MEMORY', minimumWidth: 17, maximumWidth: 19, priority: 3, align: 'right'},
 	{id: 'memoryHistory', title: 'MEM 5min', minimumWidth: 8, maximumWidth: 16, priority: 9, align: 'left'},
 	{id: 'budget', title: 'BUDGET', minimumWidth: 6, priority: 5, align: 'left'},
-	{id: 'ports', title: 'PORTS', minimumWidth: 10, maximumWidth: 40, priority: 10, align: 'left'},
+	{id: 'ports', title: 'PORTS', minimumWidth: 10, maximumWidth: 64, priority: 10, align: 'left'},
 ];
+
+/** How wide the content of a column is at most: a column sized to it takes no more room than it needs. */
+export type ContentWidths = Partial<Readonly<Record<ColumnId, number>>>;
+
+/**
+ * The columns sized to their content: a column whose content is known is no wider than its
+ * widest value (nor narrower than its title and sort marker), up to its own maximum. SERVICE no wider than the
+ * longest name leaves the room to the columns after it, PORTS among them.
+ */
+export function fitToContent(columns: readonly Column[], widths: ContentWidths): Column[] {
+	return columns.map(column => {
+		const content = widths[column.id];
+		if (content === undefined) return column;
+		// The title keeps room for the sort marker `↓`.
+		const floor = column.title.length + 1;
+		const minimumWidth = Math.max(floor, Math.min(column.minimumWidth, content));
+		const maximumWidth = Math.max(minimumWidth, Math.min(column.maximumWidth ?? column.minimumWidth, content));
+		return {...column, minimumWidth, maximumWidth, isContentSized: true};
+	});
+}
 
 /**
  * The columns that fit in `width`, in display order: the most important first, stopping at the
  * first that does not fit (so columns drop strictly by priority); then the spare width widens
- * growable columns, most important first, up to their maximum.
+ * growable columns up to their maximum: those sized to their content first, then the others,
+ * most important first.
  */
 export function layoutColumns(width: number, columns: readonly Column[] = serviceColumns): PlacedColumn[] {
 	const byPriority = [...columns].sort((left, right) => left.priority - right.priority);
@@ -62,7 +85,8 @@ export function layoutColumns(width: number, columns: readonly Column[] = servic
 	}
 
 	let spare = width - used;
-	for (const column of byPriority) {
+	const growth = [...byPriority.filter(column => column.isContentSized === true), ...byPriority.filter(column => column.isContentSized !== true)];
+	for (const column of growth) {
 		const current = chosen.get(column.id);
 		if (current === undefined || spare <= 0) continue;
 		const extra = Math.min(spare, (column.maximumWidth ?? column.minimumWidth) - current);

@@ -19,6 +19,8 @@ export type TableRow = {
 	readonly memoryHistory?: readonly number[] | undefined;
 	/** Published ports, e.g. `8080→80/tcp`. */
 	readonly ports?: readonly string[] | undefined;
+	/** The engine is lost (or not listed again yet): the row is what was known before, not live. */
+	readonly isStale?: boolean | undefined;
 };
 
 export type SortKey = 'name' | 'cpu' | 'memory' | 'state';
