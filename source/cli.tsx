@@ -165,7 +165,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'report': {
-			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => process.stdout.write(text)});
+			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => writeText(process.stdout, text)});
 		}
 
 		case 'soak': {
