@@ -151,7 +151,7 @@ async function main(): Promise<number> {
 
 	switch (command) {
 		case 'status': {
-			const isStack = rest[0] !== undefined || cli.flags.profile !== undefined || cli.flags.file !== undefined;
+			const isStack = rest[0] !== undefined || cli.flags.profile !== undefined || (cli.flags.file?.length ?? 0) > 0;
 			return runStatusCommand({
 				project: cli.flags.project,
 				isJson: cli.flags.json || !process.stdout.isTTY,

@@ -33,8 +33,10 @@ const serviceRule: Rule = {
 		networks: {each: {keys: {aliases: true}}},
 		healthcheck: {keys: {test: true, interval: true, timeout: true, retries: true, start_period: true, start_interval: true, disable: true}},
 		depends_on: {each: {keys: {condition: true, required: true, restart: true}}},
+		// Compose v2 gives the engine only a memory reservation (and devices) and drops a CPU reservation, a
+		// swarm option, without a word: so does stacktui (FreshPoC and BI-Agent have one).
 		deploy: {
-			keys: {replicas: true, resources: {keys: {limits: resources, reservations: {keys: {memory: true}}}}},
+			keys: {replicas: true, resources: {keys: {limits: resources, reservations: {keys: {memory: true, cpus: true}}}}},
 			inert: {mode: 'swarm', placement: 'swarm', update_config: 'swarm', rollback_config: 'swarm', endpoint_mode: 'swarm', labels: 'swarm', restart_policy: 'swarm'},
 		},
 	},

@@ -56,6 +56,11 @@ export type EngineCapabilities = {
 	/** Commands that run `exec -it` against this engine, best first; `{address}` is the engine's URL. */
 	readonly execCommands: ReadonlyArray<readonly string[]>;
 	/** What differs from Docker, one short line each, for the readme's table and `stacktui check`. */
+	/**
+	 * StopTimeout for a container whose service sets no stop_grace_period: Podman's compat API gives
+	 * such a container 0 (stop and restart kill at once, no SIGTERM); Docker applies its own 10 s.
+	 */
+	readonly defaultStopSeconds: number | undefined;
 	readonly notes: readonly string[];
 };
 
@@ -90,6 +95,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			addedEnvironment: [],
 			execCommands: [['docker', '--host', '{address}']],
 			notes: [],
+			defaultStopSeconds: 10,
 		};
 	}
 
@@ -113,6 +119,7 @@ export function detectCapabilities(facts: EngineFacts): EngineCapabilities {
 			['docker', '--host', '{address}'],
 			['podman', '--url', '{address}'],
 		],
+		defaultStopSeconds: 10,
 		notes: [
 			'health is read by inspecting health-checked containers at the refresh interval (no usable health events)',
 			'Podman runs health checks only through systemd timers: without systemd, something must call `podman healthcheck run`',

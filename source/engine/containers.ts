@@ -74,9 +74,10 @@ type HealthLog = {readonly Start?: string; readonly ExitCode?: number};
  * for the first-try question while a run has had at most four failures.
  */
 function healthFailuresOf(state: Docker.ContainerInspectInfo['State'], startPeriodNs: number): {healthFailures?: number} {
-	const log = (state.Health as {Log?: readonly HealthLog[]} | undefined)?.Log;
+	// Podman gives a container without a healthcheck Health with Log null.
+	const log = (state.Health as {Log?: readonly HealthLog[] | null} | undefined)?.Log;
 	const started = toTime(state.StartedAt);
-	if (log === undefined || started === undefined) return {};
+	if (log === undefined || log === null || started === undefined) return {};
 	const counted = Date.parse(started) + startPeriodNs / 1e6;
 	const thisRun = log.filter(entry => entry.Start !== undefined && Date.parse(entry.Start) >= Date.parse(started));
 	const firstSuccess = thisRun.findIndex(entry => entry.ExitCode === 0);

@@ -135,9 +135,12 @@ export async function prepareService(service: ComposeService, context: PrepareCo
 			action = 'created';
 		}
 
-		const engineLabels = projectLabels(project.name, (await capabilitiesOf(docker)).projectLabelKeys);
+		const capabilities = await capabilitiesOf(docker);
+		const engineLabels = projectLabels(project.name, capabilities.projectLabelKeys);
 		const labels = {...spec.options.Labels, ...engineLabels, ...containerLabels({project, service: service.name, number, configHash: hash})};
-		const id = await createContainer(docker, {...spec, options: {...spec.options, Labels: labels}}, signal);
+		// After the hash: the same service hashes alike on every engine.
+		const stopTimeout = spec.options.StopTimeout === undefined && capabilities.defaultStopSeconds !== undefined ? {StopTimeout: capabilities.defaultStopSeconds} : {};
+		const id = await createContainer(docker, {...spec, options: {...spec.options, ...stopTimeout, Labels: labels}}, signal);
 		await injectFiles(docker, id, service, project);
 		ids.push(id);
 		isRunning = false;

@@ -57,7 +57,7 @@ test.serial('stacktui in the directory of a project docker-compose started shows
 	await terminal.waitFor(/web, db run with another configuration .* press u again to recreate|db, web run with another configuration .* press u again to recreate/, 20_000, 'the question');
 	t.deepEqual(await containerIds(), before, 'nothing was recreated');
 	await terminal.keys('q');
-	await terminal.waitFor(/\$ $/m, 10_000, 'the shell prompt');
+	await terminal.waitFor(/^\$\s*$/m, 10_000, 'the shell prompt');
 });
 
 test.serial('stacktui in an empty directory shows the picker; choosing the project opens it', async t => {
@@ -76,5 +76,5 @@ test.serial('stacktui in an empty directory shows the picker; choosing the proje
 	await terminal.enter();
 	await terminal.waitFor(text => ['web', 'db'].every(service => /running/.test(rowOf(text, service))), 40_000, 'the chosen project\'s rows');
 	await terminal.keys('q');
-	await terminal.waitFor(/\$ $/m, 10_000, 'the shell prompt');
+	await terminal.waitFor(/^\$\s*$/m, 10_000, 'the shell prompt');
 });

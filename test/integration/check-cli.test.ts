@@ -12,7 +12,7 @@ test('check on a good profile exits 0 and prints the summary', async t => {
 	const lines = result.stdout.split('\n');
 	t.is(lines[0], `profile   full-stack (${good}/full.yaml) is valid`);
 	t.true(lines.includes('services  6: postgres, redis, clickhouse, ngrok, api, worker'), result.stdout);
-	t.true(lines.includes('budgets   stack: memory 4GiB, cpu 50% (sums over every container)'), result.stdout);
+	t.true(lines.includes('budgets   stack: memory 4GiB, cpu 50%, startup 2m (sums over every container)'), result.stdout);
 	t.true(lines.includes('tunnels   ngrok on service ngrok (http://127.0.0.1:4040/api/tunnels)'), result.stdout);
 });
 

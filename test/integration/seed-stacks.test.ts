@@ -17,8 +17,11 @@ type Event = {Action: string; timeNano: number; Actor: {Attributes: Record<strin
  * Records the project's container events live, with the docker CLI: the engine keeps only its
  * last 256 events for replay, and health checks of a big stack push older ones out.
  */
-function recordEvents(project: string): {stop: () => Promise<Event[]>} {
-	const child = spawn('docker', ['events', '--filter', `label=com.docker.compose.project=${project}`, '--filter', 'type=container', '--format', '{{json .}}'], {stdio: ['ignore', 'pipe', 'inherit']});
+function recordEvents(project: string): {stop: () => Promise<Event[]>; abort: () => void} {
+	// Also stopped when the test fails before it reads the events: a live child keeps ava's worker from exiting.
+	const controller = new AbortController();
+	const child = spawn('docker', ['events', '--filter', `label=com.docker.compose.project=${project}`, '--filter', 'type=container', '--format', '{{json .}}'], {stdio: ['ignore', 'pipe', 'ignore'], signal: controller.signal});
+	child.on('error', () => undefined);
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => {
 		output += chunk.toString('utf8');
@@ -26,9 +29,10 @@ function recordEvents(project: string): {stop: () => Promise<Event[]>} {
 	return {
 		async stop() {
 			await new Promise(resolve => setTimeout(resolve, 500));
-			child.kill();
+			controller.abort();
 			return output.trim().split('\n').filter(Boolean).map(line => JSON.parse(line) as Event);
 		},
+		abort: () => controller.abort(),
 	};
 }
 
@@ -42,6 +46,7 @@ for (const [name, composeFile, serviceCount] of [
 		const project = newProjectName(name);
 		t.teardown(async () => removeComposeProject(docker, project));
 		const recording = recordEvents(project);
+		t.teardown(recording.abort);
 		await new Promise(resolve => setTimeout(resolve, 500));
 		// ESG's health checks run every 30 s, as in its seed: its stack needs over a minute.
 		const up = await runCli(['up', '--profile', `profiles/${name}.yaml`, '--project', project], {}, 300_000);

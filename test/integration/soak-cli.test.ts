@@ -15,7 +15,11 @@ const profile = path.join(root, 'test/fixtures/soak/stack/soak.yaml');
 const project = newProjectName('soak');
 const directory = mkdtempSync(path.join(os.tmpdir(), 'stt-soak-'));
 
+// A failed test leaves its soak running: a live child would keep ava's worker from exiting.
+const children = new Set<ChildProcess>();
+
 test.after.always(async () => {
+	for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	await removeComposeProject(docker, project);
 	rmSync(directory, {recursive: true, force: true});
 });
@@ -24,6 +28,7 @@ type Finished = {readonly code: number | null; readonly signal: NodeJS.Signals |
 
 function soak(): {child: ChildProcess; finished: Promise<Finished>} {
 	const child = spawn(process.execPath, ['--import=tsx', path.join(root, 'source/bin.ts'), 'soak', profile, '--project', project, '--up', '--record', directory], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+	children.add(child);
 	let stdout = '';
 	let stderr = '';
 	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -96,6 +101,7 @@ test.serial('a soak flags the steady leak and not the spike, checks the killed s
 test.serial('Ctrl-C ends a soak early and it still writes the verdict and the reports', async t => {
 	const interrupted = path.join(directory, 'interrupted');
 	const child = spawn(process.execPath, ['--import=tsx', path.join(root, 'source/bin.ts'), 'soak', profile, '--project', project, '--duration', '10m', '--record', interrupted], {cwd: root, stdio: ['ignore', 'pipe', 'pipe']});
+	children.add(child);
 	let stdout = '';
 	child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 	const finished = new Promise<number | null>(resolve => child.on('close', code => resolve(code)));

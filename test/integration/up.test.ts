@@ -150,3 +150,17 @@ test('network_mode service:NAME joins the other service\'s container, which star
 	t.is(app.HostConfig.NetworkMode, `container:${vpnId}`);
 	t.true((result.state.services['vpn']?.phaseTimes.running ?? Infinity) <= (result.state.services['app']?.phaseTimes.starting ?? 0));
 });
+
+test('a service without stop_grace_period is stopped with SIGTERM first (Podman\'s API alone would give it 0 s: killed at once)', async t => {
+	const name = project('grace');
+	const app = composeService('app', {command: shell('trap "echo got-term; exit 0" TERM; echo up; while :; do sleep 0.2; done')});
+	const result = await runUp(docker, composeProject(name, [app]), ['app']);
+	t.true(result.isSuccess);
+	const id = result.state.services['app']?.containerIds[0] ?? '';
+	const inspect = await docker.getContainer(id).inspect();
+	t.not((inspect.Config as {StopTimeout?: number}).StopTimeout, 0, 'a grace period the engine waits');
+	// Without a `t`, as `docker stop` and `podman stop` send it: the container's own StopTimeout applies.
+	await docker.getContainer(id).stop();
+	const logs = (await docker.getContainer(id).logs({stdout: true, stderr: true})).toString('utf8');
+	t.regex(logs, /got-term/, 'the trap ran: the container was asked to stop, not killed');
+});

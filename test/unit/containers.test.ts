@@ -119,3 +119,10 @@ test('health failures before the first success of this run count for first-try h
 	t.is(fromInspect(withState(healthy, {StartedAt: '2026-11-22T03:12:56.000000000Z'})).healthFailures, 0, 'checks of an earlier run are not this run');
 	t.is(fromInspect(withState(healthy, {Health: undefined})).healthFailures, undefined);
 });
+
+test('Podman 4.3 inspect of a container without healthcheck (Health.Log null) reads as running, no health', t => {
+	// GET /v1.41/containers/ID/json from Podman 4.3.1: a null Log made every listing of a Podman project throw.
+	const info = fromInspect(inspectFixture('podman-web-1-no-healthcheck.json'));
+	t.like(info, {name: 'stt-fixture-podman-web-1', service: 'web', state: 'running', health: 'none'});
+	t.is(info.healthFailures, undefined);
+});
