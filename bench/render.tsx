@@ -47,6 +47,7 @@ function status(index: number, tick: number): ServiceStatus {
 		restarts: index % 4,
 		exitCode: index % 9 === 8 ? 137 : null,
 		isOomKilled: false,
+		hasOomKill: false,
 		startedAt: '2024-05-01T10:00:00Z',
 		uptimeSeconds: 3600 + tick,
 	};
@@ -60,6 +61,8 @@ function rowsAt(count: number, tick: number): TableRow[] {
 			budgetStatus: index % 5 === 0 ? 'near' : 'ok',
 			memoryBudgetBytes: 256 * mebibyte,
 			cpuBudgetPercent: 80,
+			cpuScale: 80,
+			memoryScale: 256 * mebibyte,
 			cpuHistory: history,
 			memoryHistory: history.map(value => value * mebibyte),
 			ports: index % 2 === 0 ? [`${8000 + index}→80/tcp`] : undefined,

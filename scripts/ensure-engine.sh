@@ -91,6 +91,7 @@ start_dockerd() {
 				fd=${fd##*/}
 				if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 			done
+			cd / # A working directory that a removed checkout cannot take away.
 			exec "${sudo[@]}" nohup setsid dockerd --iptables=false --ip-forward=false \
 				--bridge=none --storage-driver=overlay2 -H "unix://$sock" </dev/null >"$log" 2>&1
 		) &

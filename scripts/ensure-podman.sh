@@ -71,6 +71,9 @@ detach() {
 			fd=${fd##*/}
 			if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 		done
+		# From /: the service's conmon inherits its working directory and fails every container start
+		# ("write child: broken pipe") once that directory is gone (a removed clone).
+		cd /
 		exec "${sudo[@]}" nohup setsid "$@" </dev/null >"$out" 2>&1
 	) &
 	detached_pid=$!

@@ -10,6 +10,7 @@ import {runReportCommand} from './commands/report-command.js';
 import {runStatusCommand} from './commands/status-command.js';
 import {runSoakCommand} from './commands/soak-command.js';
 import {UsageError} from './commands/usage-error.js';
+import {writeText} from './commands/output.js';
 import {runDashboardCommand} from './commands/dashboard-command.js';
 import {interruptible} from './commands/interruptible.js';
 import {didYouMean} from './config/did-you-mean.js';
@@ -164,7 +165,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'report': {
-			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => process.stdout.write(text)});
+			return runReportCommand({directory: rest[0], cwd: process.cwd(), write: text => writeText(process.stdout, text)});
 		}
 
 		case 'soak': {
@@ -261,9 +262,11 @@ try {
 } catch (error) {
 	// Expected failures are one line for the user; anything else is a bug and keeps its stack.
 	if (error instanceof UsageError || error instanceof ConfigError || ['EngineError', 'RecordError'].includes((error as Error).name)) {
-		process.stderr.write(`stacktui: ${(error as Error).message}\n`);
+		writeText(process.stderr, `stacktui: ${(error as Error).message}\n`);
 		process.exitCode = 2;
 	} else {
-		throw error;
+		// A bug: keep the stack, but what it quotes from a file may not reach the terminal raw.
+		writeText(process.stderr, `${(error as Error).stack ?? String(error)}\n`);
+		process.exitCode = 1;
 	}
 }

@@ -9,6 +9,7 @@ import {formatListenAddress} from '../metrics/index.js';
 import {plainProfile} from '../profile/plain-profile.js';
 import type {StatsReader} from '../engine/stats-source.js';
 import type {Profile} from '../profile/types.js';
+import {knownSecretValues} from '../stack/known-secrets.js';
 import {readEnvSecrets} from '../stack/mask.js';
 import {StackSession} from '../stack/session.js';
 import {openDashboardRecord} from '../soak/dashboard-record.js';
@@ -21,6 +22,7 @@ import {chooseStack, openStack, type StackChoice, type StackQuery} from './resol
 import {listenForMetrics, metricsFlag} from './metrics-flag.js';
 import {expectedServices, stackOperations} from './stack-operations.js';
 import {runPicker} from '../ui/run-picker.js';
+import {writeText} from './output.js';
 
 export type DashboardOptions = StackQuery & {
 	readonly engine: string | undefined;
@@ -44,7 +46,7 @@ export async function runDashboardCommand(options: DashboardOptions): Promise<nu
 	const opened = choice.kind === 'profile' || choice.kind === 'compose' ? openStack(choice, options) : undefined;
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		const project = opened?.project.name ?? (choice.kind === 'project' ? choice.project : 'NAME');
-		process.stderr.write(`stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project ${project} --json\n`);
+		writeText(process.stderr, `stacktui: the dashboard needs a terminal; for scripts use: stacktui status --project ${project} --json\n`);
 		return 2;
 	}
 
@@ -89,6 +91,7 @@ async function runDashboard(options: DashboardOptions, connection: EngineConnect
 		...(options.statsReader === undefined ? {} : {reader: options.statsReader}),
 		capabilities: {canReadCgroups: connection.capabilities.canReadCgroupFiles},
 		services,
+		secretValues: knownSecretValues(profile.envFile, project?.services.map(service => service.environment) ?? []),
 		...(record === undefined ? {} : {monitor: record.monitor, startedAt: record.startedAt}),
 	});
 	record?.attach(session);
@@ -117,7 +120,7 @@ async function runDashboard(options: DashboardOptions, connection: EngineConnect
 	} finally {
 		controller.abort();
 		// The terminal is restored by now: say what quitting left half-done, one line each.
-		for (const line of await session.abortOperations(quitGraceMs)) process.stderr.write(`stacktui: ${line}\n`);
+		for (const line of await session.abortOperations(quitGraceMs)) writeText(process.stderr, `stacktui: ${line}\n`);
 		session.stop();
 		await record?.finish();
 	}

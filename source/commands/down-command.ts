@@ -1,6 +1,7 @@
 import {runDown} from '../up/down.js';
 import {formatElapsed} from '../up/progress-text.js';
 import type {CommandOutput, LoadedStack} from './up-command.js';
+import {writeText} from './output.js';
 
 export type DownCommandOptions = {
 	/** `--volumes`: remove the project's named volumes too. */
@@ -14,14 +15,14 @@ export async function runDownCommand(stack: LoadedStack, options: DownCommandOpt
 	const {stdout} = options.output;
 	const report = await runDown(stack.connection.docker, stack.project.name, stack.project, {
 		removeVolumes: options.removeVolumes,
-		onLine: line => stdout.write(line + '\n'),
+		onLine: line => writeText(stdout, line + '\n'),
 	});
 	const counts = [
 		count(report.containers.length, 'container'),
 		count(report.networks.length, 'network'),
 		...(options.removeVolumes ? [count(report.volumes.length, 'volume')] : []),
 	];
-	stdout.write(`${stack.project.name}: removed ${counts.join(', ')} in ${formatElapsed(Date.now() - started)}\n`);
+	writeText(stdout, `${stack.project.name}: removed ${counts.join(', ')} in ${formatElapsed(Date.now() - started)}\n`);
 	return report.errors.length === 0 ? 0 : 1;
 }
 

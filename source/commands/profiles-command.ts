@@ -4,7 +4,7 @@ import {ConfigError} from '../config/config-error.js';
 import {checkProfile} from '../profile/check-profile.js';
 import {displayPath} from '../profile/display-path.js';
 import {listProfileFiles, packageProfilesDirectory} from '../profile/resolve-profile-path.js';
-import {toJson} from '../profile/summary.js';
+import {writeJson, writeText} from './output.js';
 
 export type ProfilesCommandOptions = {
 	readonly isJson: boolean;
@@ -56,11 +56,11 @@ export function runProfilesCommand(options: ProfilesCommandOptions): number {
 	const directory = options.profilesDirectory ?? packageProfilesDirectory;
 	const listings = listProfiles(directory);
 	if (options.isJson) {
-		process.stdout.write(toJson(listings) + '\n');
+		writeJson(process.stdout, listings);
 	} else if (listings.length === 0) {
-		process.stdout.write(`no profiles in ${displayPath(directory)}\n`);
+		writeText(process.stdout, `no profiles in ${displayPath(directory)}\n`);
 	} else {
-		process.stdout.write(renderProfileListing(listings) + '\n');
+		writeText(process.stdout, renderProfileListing(listings) + '\n');
 	}
 
 	return 0;

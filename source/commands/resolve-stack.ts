@@ -91,13 +91,18 @@ function isComposeFile(file: string): boolean {
 }
 
 /** A stack opened from files: its profile (plain when there is none) and its compose project. */
-export type OpenedStack = {readonly profile: Profile; readonly project: ComposeProject};
+export type OpenedStack = {
+	readonly profile: Profile;
+	readonly project: ComposeProject;
+	/** The profile's warnings (a tunnel pattern that cannot run); none for compose files alone. */
+	readonly warnings: readonly string[];
+};
 
 /** Loads what chooseStack chose (not `project` or `nothing`); bad files throw ConfigError. */
 export function openStack(choice: StackChoice & {kind: 'profile' | 'compose'}, query: StackQuery): OpenedStack {
 	if (choice.kind === 'profile') {
-		const {profile, project} = checkProfile(choice.file, undefined, {files: choice.files, project: query.project});
-		return {profile, project};
+		const {profile, project, warnings} = checkProfile(choice.file, undefined, {files: choice.files, project: query.project});
+		return {profile, project, warnings};
 	}
 
 	const compose = composeEnvironment(query.cwd, query.environment, file => displayPath(file, query.cwd));
@@ -107,7 +112,7 @@ export function openStack(choice: StackChoice & {kind: 'profile' | 'compose'}, q
 		...(query.project === undefined ? {} : {projectName: query.project}),
 		...(compose.profiles === undefined ? {} : {activeProfiles: compose.profiles}),
 	});
-	return {profile: plainProfile(project.name, project.configFiles, compose.profiles), project};
+	return {profile: plainProfile(project.name, project.configFiles, compose.profiles), project, warnings: []};
 }
 
 /** The error for a command that needs compose files where there are none. */

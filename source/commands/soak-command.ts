@@ -2,7 +2,9 @@ import path from 'node:path';
 import process from 'node:process';
 import {parseDuration} from '../config/units.js';
 import {connectEngine} from '../engine/connect.js';
+import {knownSecretValues, secretMasker} from '../stack/known-secrets.js';
 import {readEnvSecrets} from '../stack/mask.js';
+import {sanitizeLines} from '../stack/sanitize.js';
 import {readRecord} from '../soak/read-record.js';
 import {writeReports} from '../soak/report/index.js';
 import {newsOf, progressLine, stepNews, verdictSummary} from '../soak/soak-progress.js';
@@ -48,9 +50,12 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
 	const isTerminal = stdout.isTTY === true;
+	// News holds names, messages and command output from files and the engine: sanitized, the profile's secrets masked.
+	const mask = secretMasker(knownSecretValues(profile.envFile, project.services.map(service => service.environment)));
+	const shown = (text: string) => mask(sanitizeLines(text));
 	let status = '';
 	const print = (text: string) => {
-		stdout.write(isTerminal ? `\r\u001B[K${text}\n${status}` : `${text}\n`);
+		stdout.write(isTerminal ? `\r\u001B[K${shown(text)}\n${shown(status)}` : `${shown(text)}\n`);
 	};
 
 	try {
@@ -79,10 +84,10 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 				let lastPlain = 0;
 				const timer = setInterval(() => {
 					status = progressLine(profile.name, Date.now() - started, durationMs, session.monitor.evaluator.state);
-					if (isTerminal) stdout.write(`\r\u001B[K${status}`);
+					if (isTerminal) stdout.write(`\r\u001B[K${shown(status)}`);
 					else if (Date.now() - lastPlain >= plainProgressMs) {
 						lastPlain = Date.now();
-						stdout.write(`${status}\n`);
+						stdout.write(`${shown(status)}\n`);
 					}
 				}, 1000);
 				controller.signal.addEventListener('abort', () => clearInterval(timer), {once: true});
@@ -98,7 +103,7 @@ export async function runSoakCommand(options: SoakCommandOptions): Promise<numbe
 		print(`report: ${reports.files.map(written => displayFile(written, options.cwd)).join(', ')}`);
 		return result.reason === 'error' ? 2 : run.verdict.exitCode;
 	} catch (error) {
-		stderr.write(`${isTerminal ? '\r\u001B[K' : ''}stacktui: soak: ${(error as Error).message.split('\n')[0] ?? 'failed'}\n`);
+		stderr.write(`${isTerminal ? '\r\u001B[K' : ''}stacktui: soak: ${shown((error as Error).message.split('\n')[0] ?? 'failed')}\n`);
 		return 2;
 	} finally {
 		controller.abort();

@@ -5,6 +5,8 @@ import {openProfileStack} from './open-profile-stack.js';
 import type {StackQuery} from './resolve-stack.js';
 import {expectedServices} from './stack-operations.js';
 import {renderStatus, takeStatus} from './status.js';
+import {knownSecretValues, secretMasker} from '../stack/known-secrets.js';
+import {writeJson, writeText} from './output.js';
 import {UsageError} from './usage-error.js';
 
 export type StatusCommandOptions = {
@@ -27,12 +29,14 @@ export async function runStatusCommand(options: StatusCommandOptions): Promise<n
 	const services = expectedServices(compose);
 	const check = await checkStack(connection.docker, profile, services, report.state, Date.now());
 	const isFailing = check.down.length > 0 || check.budgets.some(budget => budget.state === 'over');
+	// Names, probe output and messages come from files and the engine: sanitized, the profile's secrets masked.
+	const mask = secretMasker(knownSecretValues(profile.envFile, compose.services.map(service => service.environment)));
 	if (options.isJson) {
 		const {state: _state, ...plain} = report;
-		process.stdout.write(JSON.stringify({...plain, profile: profile.name, phase: check.phase, budgets: check.budgets, down: check.down, isHealthy: !isFailing}, null, 2) + '\n');
+		writeJson(process.stdout, {...plain, profile: profile.name, phase: check.phase, budgets: check.budgets, down: check.down, isHealthy: !isFailing}, mask);
 	} else {
 		const table = renderStatus(report, false);
-		process.stdout.write(`${table === '' ? '' : `${table}\n\n`}${formatBudgetTable(check)}\n`);
+		writeText(process.stdout, `${table === '' ? '' : `${table}\n\n`}${formatBudgetTable(check)}\n`, mask);
 	}
 
 	return isFailing ? 1 : 0;
@@ -47,11 +51,11 @@ async function runPlainStatus(options: StatusCommandOptions): Promise<number> {
 	const report = await takeStatus(connection, options.project);
 	const output = renderStatus(report, options.isJson);
 	if (output !== '') {
-		process.stdout.write(output + '\n');
+		writeText(process.stdout, output + '\n');
 	}
 
 	if (report.message !== undefined) {
-		process.stderr.write(`stacktui: ${report.message}\n`);
+		writeText(process.stderr, `stacktui: ${report.message}\n`);
 	}
 
 	return 0;

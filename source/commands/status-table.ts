@@ -1,5 +1,6 @@
 import type {ServiceStatus} from '../stack/snapshot.js';
 import {formatBytes, formatDuration, formatPercent} from '../stack/format.js';
+import {formatState} from '../ui/format/status.js';
 
 const headers = ['SERVICE', 'CONTAINER', 'STATE', 'HEALTH', 'CPU %', 'MEM USAGE / LIMIT', 'MEM %', 'RESTARTS', 'UPTIME'];
 
@@ -8,7 +9,7 @@ export function formatStatusTable(statuses: readonly ServiceStatus[]): string {
 	const rows = statuses.map(status => [
 		status.service,
 		status.container,
-		status.state === 'exited' && status.exitCode !== null ? `exited (${status.exitCode})` : status.state,
+		formatState(status),
 		status.health === 'none' ? '-' : status.health,
 		status.cpuPercent === null ? '-' : formatPercent(status.cpuPercent),
 		status.memoryBytes === null

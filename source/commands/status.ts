@@ -4,6 +4,7 @@ import {hasFullSamples, toServiceStatuses, type ServiceStatus} from '../stack/sn
 import {StackWatcher} from '../stack/watcher.js';
 import type {StackState} from '../stack/model.js';
 import type {EngineConnection} from '../engine/connect.js';
+import {safeJson} from '../stack/sanitize.js';
 import {formatStatusTable} from './status-table.js';
 
 /** CPU % needs two samples a second apart; waiting longer would only hide a stuck engine. */
@@ -64,7 +65,7 @@ async function emptyMessage(docker: Docker, project: string): Promise<string> {
 export function renderStatus(report: StatusReport, isJson: boolean): string {
 	if (isJson) {
 		const {state: _state, ...plain} = report;
-		return JSON.stringify(plain, null, 2);
+		return safeJson(plain);
 	}
 
 	return report.services.length === 0 ? '' : formatStatusTable(report.services);

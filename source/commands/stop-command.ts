@@ -2,6 +2,7 @@ import {lifecycleAbortText, stopOrRestart} from '../up/stop.js';
 import {formatElapsed} from '../up/progress-text.js';
 import {type CommandOutput, type LoadedStack, unknownServicesMessage} from './up-command.js';
 import {UsageError} from './usage-error.js';
+import {writeText} from './output.js';
 
 export type StopCommandOptions = {
 	/** SERVICE… arguments; none means every service. */
@@ -26,16 +27,16 @@ export async function runInOrder(stack: LoadedStack, options: StopCommandOptions
 
 	const started = Date.now();
 	const {stdout} = options.output;
-	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => stdout.write(line + '\n'), options.signal);
+	const report = await stopOrRestart(stack.connection.docker, stack.project, options.services, action, line => writeText(stdout, line + '\n'), options.signal);
 	if (report.aborted !== undefined) {
-		options.output.stderr.write(`stacktui: ${lifecycleAbortText(action, report.aborted)}\n`);
+		writeText(options.output.stderr, `stacktui: ${lifecycleAbortText(action, report.aborted)}\n`);
 		return 1;
 	}
 
 	if (report.lines.length === 0) {
-		stdout.write(`${stack.project.name}: no containers to ${action}\n`);
+		writeText(stdout, `${stack.project.name}: no containers to ${action}\n`);
 	} else {
-		stdout.write(`${stack.project.name}: ${action === 'stop' ? 'stopped' : 'restarted'} in ${formatElapsed(Date.now() - started)}\n`);
+		writeText(stdout, `${stack.project.name}: ${action === 'stop' ? 'stopped' : 'restarted'} in ${formatElapsed(Date.now() - started)}\n`);
 	}
 
 	return report.errors.length === 0 ? 0 : 1;

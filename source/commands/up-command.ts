@@ -10,6 +10,7 @@ import {runUp} from '../up/up.js';
 import {projectFilesFromLabels} from './project-files.js';
 import {chooseStack, nothingToOpen, openStack, type StackQuery} from './resolve-stack.js';
 import {UsageError} from './usage-error.js';
+import {writeText} from './output.js';
 
 /** A compose project on its engine: what the lifecycle commands act on. */
 export type LoadedStack = {
@@ -80,7 +81,7 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 	}
 
 	for (const warning of [...project.warnings, ...refusalWarnings(project, selection.services)]) {
-		options.output.stderr.write(`stacktui: warning: ${warning}\n`);
+		writeText(options.output.stderr, `stacktui: warning: ${warning}\n`);
 	}
 
 	const progress = new UpProgress(options.output.stdout, dependencyMap(project, selection.services));
@@ -88,7 +89,7 @@ export async function runUpCommand(stack: LoadedStack, options: UpCommandOptions
 		...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 		onResource: resource => {
 			if (resource.result === 'created' && !progress.isLive) {
-				options.output.stdout.write(`${resource.kind} ${resource.name}: created\n`);
+				writeText(options.output.stdout, `${resource.kind} ${resource.name}: created\n`);
 			}
 		},
 		onChange: (state, event) => progress.onChange(state, event),

@@ -44,7 +44,7 @@ export function parseSize(value: unknown): number | undefined {
 		return undefined;
 	}
 
-	const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)(b?)$/i.exec(value.trim());
+	const match = sizePattern.exec(value.trim());
 	if (match === null) {
 		return undefined;
 	}
@@ -56,8 +56,23 @@ export function parseSize(value: unknown): number | undefined {
 	}
 
 	// Docker reads "512m" and "512mb" as binary; only an explicit SI "MB" with capital B is decimal.
-	const isDecimal = infix === '' && suffix === 'B' && prefix === prefix.toUpperCase();
+	const isDecimal = sizeUnitSystem(value) === 'decimal';
 	return Math.round(Number(amount) * ((isDecimal ? decimal : binary)[unit] ?? 1));
+}
+
+/** How a size was written: `decimal` for an SI unit with a capital B (200MB, 4GB), as parseSize reads it; else `binary`. */
+export type UnitSystem = 'binary' | 'decimal';
+
+const sizePattern = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(i?)(b?)$/i;
+
+export function sizeUnitSystem(text: string): UnitSystem {
+	const [, , prefix = '', infix = '', suffix = ''] = sizePattern.exec(text.trim()) ?? [];
+	return prefix !== '' && infix === '' && suffix === 'B' && prefix === prefix.toUpperCase() ? 'decimal' : 'binary';
+}
+
+/** A size's text as the user wrote it, to show instead of its bytes; undefined for a bare number of bytes. */
+export function writtenSize(value: unknown): string | undefined {
+	return typeof value === 'string' && /[a-z]/i.test(value) ? value.trim() : undefined;
 }
 
 /** A CPU amount as `docker stats` counts it (100 % = one core): "50%", "150%", or cores as a number ("1.5"). */

@@ -45,13 +45,25 @@ export function fromInspect(inspect: Docker.ContainerInspectInfo): ContainerInfo
 		health: toHealth(state.Health?.Status),
 		startedAt: toTime(state.StartedAt),
 		finishedAt: toTime(state.FinishedAt),
-		exitCode: state.Running ? undefined : state.ExitCode,
+		// A restarting container (Running and Restarting both true) keeps the code of the exit that restarts it.
+		exitCode: state.Running && !state.Restarting ? undefined : state.ExitCode,
 		restartCount: inspect.RestartCount,
 		isOomKilled: state.OOMKilled,
+		...limitsOf(inspect.HostConfig),
 		...healthFailuresOf(state, (inspect.Config as {Healthcheck?: {StartPeriod?: number}}).Healthcheck?.StartPeriod ?? 0),
 		ports: publishedPorts(inspect.NetworkSettings?.Ports),
 		labels,
 	};
+}
+
+/** The CPU and memory limits a container runs under (NanoCpus from --cpus, or a CFS quota). */
+function limitsOf(host: Docker.ContainerInspectInfo['HostConfig'] | undefined): Pick<ContainerInfo, 'cpuLimitPercent' | 'memoryLimitBytes'> {
+	const nanoCpus = host?.NanoCpus ?? 0;
+	const quota = host?.CpuQuota ?? 0;
+	const period = host?.CpuPeriod || 100_000;
+	const cpuLimitPercent = nanoCpus > 0 ? nanoCpus / 1e7 : quota > 0 ? (quota / period) * 100 : undefined;
+	const memory = host?.Memory ?? 0;
+	return {...(cpuLimitPercent === undefined ? {} : {cpuLimitPercent}), ...(memory > 0 ? {memoryLimitBytes: memory} : {})};
 }
 
 type HealthLog = {readonly Start?: string; readonly ExitCode?: number};

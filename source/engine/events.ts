@@ -52,12 +52,14 @@ export function parseEvent(line: string): EngineEvent | undefined {
 	// Podman calls a container's removal `remove`; Docker has no container event of that name.
 	const action = named === 'remove' ? 'destroy' : named;
 	const exitCode = attributes['exitCode'];
+	const signal = attributes['signal'];
 	return {
 		id,
 		action,
 		// Podman sends a bare `health_status` (its HealthStatus field lags a check behind): no news of the health itself.
 		health: action === 'health_status' && detail !== undefined ? toHealth(detail.trim()) : undefined,
 		exitCode: exitCode === undefined ? undefined : Number(exitCode),
+		...(signal === undefined ? {} : {signal: Number(signal)}),
 		service: attributes[serviceLabel],
 		project: attributes[projectLabel],
 		// Read from the text: JSON numbers above 2^53 lose their last digits.

@@ -12,6 +12,11 @@ export type FollowLogsOptions = {
 	readonly signal: AbortSignal;
 	/** Lines of history to start with; all when undefined. */
 	readonly tail?: number;
+	/**
+	 * What an earlier follow of this container delivered: a follow that resumes with it starts
+	 * after those lines (at most `tail` of them), so a pane reopened never repeats or loses one.
+	 */
+	readonly seen?: SeenLines;
 };
 
 type Stream = NodeJS.ReadableStream & {destroy(): void};
@@ -25,7 +30,7 @@ type Stream = NodeJS.ReadableStream & {destroy(): void};
 export async function* followLogs(docker: Docker, id: string, options: FollowLogsOptions): AsyncGenerator<LogLine> {
 	const {signal} = options;
 	const container = docker.getContainer(id);
-	const seen = new SeenLines();
+	const seen = options.seen ?? new SeenLines();
 	const backoff = new Backoff(250, 5000);
 	let isFirst = true;
 	while (!signal.aborted) {

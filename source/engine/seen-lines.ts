@@ -45,6 +45,12 @@ export class SeenLines {
 		return true;
 	}
 
+	/** The newest line time delivered on any stream, in nanoseconds; undefined before the first line. */
+	newest(): bigint | undefined {
+		const times = [...this.#marks.values()].map(mark => mark.last);
+		return times.length === 0 ? undefined : times.reduce((left, right) => (right > left ? right : left));
+	}
+
 	/** The `since` argument for reopening (the engine's seconds.nanoseconds form): the older stream's last time. */
 	since(): string | undefined {
 		const times = [...this.#marks.values()].map(mark => mark.last);

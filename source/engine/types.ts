@@ -35,6 +35,10 @@ export type ContainerInfo = {
 	/** Restarts done by the engine's restart policy (inspect RestartCount). */
 	readonly restartCount: number;
 	readonly isOomKilled: boolean;
+	/** CPU limit as `docker stats` counts CPU (100 = one core), from --cpus or a CPU quota; absent without one. */
+	readonly cpuLimitPercent?: number;
+	/** Memory limit in bytes; absent without one. */
+	readonly memoryLimitBytes?: number;
 	/** Failed health checks of the current run before its first success (from inspect's Health.Log); absent when unknown. */
 	readonly healthFailures?: number;
 	/** Published ports, e.g. `127.0.0.1:8080→80/tcp`; absent when unknown. */
@@ -68,6 +72,8 @@ export type EngineEvent = {
 	/** For health_status: the new health. */
 	readonly health: Health | undefined;
 	readonly exitCode: number | undefined;
+	/** For kill: the signal number sent (15 for `docker stop`, 9 for `docker kill`). */
+	readonly signal?: number | undefined;
 	readonly service: string | undefined;
 	readonly project: string | undefined;
 	/** Nanoseconds since the epoch, as the engine stamped it. */

@@ -1,3 +1,4 @@
+import {userPatternProblem} from '../config/user-pattern.js';
 import {didYouMean} from '../config/did-you-mean.js';
 import {describeValue, type FieldReader} from './field-reader.js';
 import type {Tunnel, TunnelProvider} from './types.js';
@@ -50,8 +51,9 @@ function readTunnel(reader: FieldReader, index: number, value: unknown): Tunnel 
 		reader.fail([...path, 'pattern'], "missing; provider log needs a regular expression that matches the URL in the service's log");
 	}
 
+	// Invalid for both engines is an error; valid JavaScript that RE2 cannot run is a warning of `check`.
 	try {
-		new RegExp(pattern ?? '');
+		if (pattern !== undefined && userPatternProblem(pattern) !== undefined) new RegExp(pattern);
 	} catch (error) {
 		reader.fail([...path, 'pattern'], `not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`);
 	}

@@ -1,3 +1,4 @@
+import {writtenSize} from '../config/units.js';
 import {formatBytes} from '../engine/stats-math.js';
 import type {CheckedProfile} from './check-profile.js';
 import {displayPath} from './display-path.js';
@@ -17,7 +18,7 @@ export function formatMilliseconds(milliseconds: number): string {
 /** "memory 200MiB, cpu 50%, startup 40s". */
 export function formatBudget(budget: Budget & ServiceBudget & {startupMs?: number}): string {
 	return [
-		budget.memoryBytes === undefined ? undefined : `memory ${formatBytes(budget.memoryBytes)}`,
+		budget.memoryBytes === undefined ? undefined : `memory ${writtenSize(budget.written?.['memory']) ?? formatBytes(budget.memoryBytes)}`,
 		budget.cpuPercent === undefined ? undefined : `cpu ${budget.cpuPercent}%`,
 		budget.startupMs === undefined ? undefined : `startup ${formatMilliseconds(budget.startupMs)}`,
 	]
@@ -84,9 +85,4 @@ export function renderProfileSummary({profile, serviceNames}: CheckedProfile, cw
 		.filter(([, lines]) => lines.length > 0)
 		.flatMap(([label, lines]) => lines.map((line, index) => `${(index === 0 ? label : '').padEnd(10)}${line}`))
 		.join('\n');
-}
-
-/** JSON for scripts: absent values are null, durations in ms, sizes in bytes. */
-export function toJson(value: unknown): string {
-	return JSON.stringify(value, (_key, item: unknown) => (item === undefined ? null : item), 2);
 }

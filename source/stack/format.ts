@@ -1,6 +1,17 @@
-import {formatBytes, formatPercent} from '../engine/stats-math.js';
+import type {UnitSystem} from '../config/units.js';
+import {formatBytes, formatDecimalBytes, formatPercent} from '../engine/stats-math.js';
 
 export {formatBytes, formatPercent};
+
+/** A size in the unit system a user wrote a budget in: `40.39MiB` as `docker stats` shows it, or `42.35MB`. */
+export function formatSize(bytes: number, system: UnitSystem = 'binary'): string {
+	return system === 'decimal' ? formatDecimalBytes(bytes, 4) : formatBytes(bytes);
+}
+
+/** A CPU budget as written: `50%`, `150%`, `12.5%` (percent of one core). */
+export function formatBudgetPercent(percent: number): string {
+	return `${Number(percent.toFixed(2))}%`;
+}
 
 /** Compact duration for uptimes: 45s, 3m12s, 2h05m, 3d04h. */
 export function formatDuration(totalSeconds: number): string {

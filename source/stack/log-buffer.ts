@@ -1,11 +1,14 @@
 import {toNanoseconds} from '../engine/log-lines.js';
 import type {LogLine} from '../engine/types.js';
+import type {Masker} from './known-secrets.js';
 import {sanitize} from './sanitize.js';
 
 /** One stored log line: sanitized, numbered in arrival order. */
 export type BufferedLine = {
 	/** Arrival order across the whole buffer, from 1; tells new lines from old ones. */
 	readonly sequence: number;
+	/** `marker`: stacktui's own note between lines (a removed container's lines end here), not container output. */
+	readonly kind: 'line' | 'marker';
 	readonly service: string;
 	/** The name shown in front of the line: the service, or service-N for a replica. */
 	readonly label: string;
@@ -74,10 +77,13 @@ function isBefore(line: BufferedLine, other: BufferedLine): boolean {
 
 type Listener = () => void;
 
+/** Which service a line belongs to and the name shown in front of it. */
+export type LineOrigin = {readonly service: string; readonly label: string};
+
 /**
  * Log lines of the followed containers, bounded by count: per service, and merged for
  * the "all services" view, each dropping its oldest lines beyond its limit. Text is
- * sanitized here, so nothing a container printed reaches storage unfiltered.
+ * sanitized and known secrets masked here, so nothing a container printed reaches storage unfiltered.
  */
 export class LogBuffer {
 	readonly #services = new Map<string, BoundedLines>();
@@ -88,7 +94,11 @@ export class LogBuffer {
 	readonly #lastTimes = new Map<string, bigint>();
 	#sequence = 0;
 
-	constructor(private readonly limits: LogBufferLimits = defaultLimits) {
+	constructor(
+		private readonly limits: LogBufferLimits = defaultLimits,
+		/** Masks known secret values in each line (a container that echoes its password); none by default. */
+		private readonly mask: Masker = text => text,
+	) {
 		this.#merged = new BoundedLines(limits.mergedLines);
 	}
 
@@ -102,20 +112,22 @@ export class LogBuffer {
 		return [...this.#labels];
 	}
 
-	push(origin: {readonly service: string; readonly label: string}, line: LogLine): BufferedLine {
-		this.#sequence += 1;
+	push(origin: LineOrigin, line: LogLine): BufferedLine {
 		const timeNano = toNanoseconds(line.time) || (this.#lastTimes.get(line.containerId) ?? 0n);
 		this.#lastTimes.set(line.containerId, timeNano);
-		const stored: BufferedLine = {
-			sequence: this.#sequence,
-			service: origin.service,
-			label: origin.label,
-			containerId: line.containerId,
-			stream: line.stream,
-			time: line.time,
-			timeNano,
-			text: sanitize(line.text),
-		};
+		return this.#store(origin, {kind: 'line', containerId: line.containerId, stream: line.stream, time: line.time, timeNano, text: this.mask(sanitize(line.text))});
+	}
+
+	/** Adds stacktui's own note at a time among the lines, e.g. where a removed container's lines end. */
+	mark(origin: LineOrigin, containerId: string, timeNano: bigint, text: string): BufferedLine {
+		const time = new Date(Number(timeNano / 1_000_000n)).toISOString();
+		return this.#store(origin, {kind: 'marker', containerId, stream: 'stdout', time, timeNano, text: sanitize(text)});
+	}
+
+	#store(origin: LineOrigin, line: Omit<BufferedLine, 'sequence' | 'service' | 'label'>): BufferedLine {
+		this.#sequence += 1;
+		// The label (a service name from a compose file or a container label) is shown too: sanitized as the text is.
+		const stored: BufferedLine = {sequence: this.#sequence, service: origin.service, label: sanitize(origin.label), ...line};
 		let lines = this.#services.get(origin.service);
 		if (lines === undefined) {
 			lines = new BoundedLines(this.limits.linesPerService);
@@ -124,7 +136,7 @@ export class LogBuffer {
 
 		lines.insert(stored);
 		this.#merged.insert(stored);
-		this.#labels.add(origin.label);
+		this.#labels.add(stored.label);
 		for (const listener of this.#listeners) {
 			listener();
 		}

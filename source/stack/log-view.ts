@@ -1,4 +1,5 @@
 import type {BufferedLine} from './log-buffer.js';
+import {type TextPiece, wrapText} from './wrap-text.js';
 
 /** What the log pane shows and where, changed only by `reduceLogView`. */
 export type LogViewState = {
@@ -9,17 +10,24 @@ export type LogViewState = {
 	readonly service: string | undefined;
 	/** Every buffered line of the source, oldest first. */
 	readonly lines: readonly BufferedLine[];
-	/** The lines in view: all of them when following, those up to the horizon when paused. */
+	/**
+	 * The lines in view: all of them when following; when paused, those there were at the
+	 * pause, kept even when the buffer drops them (a flood must not empty a paused view).
+	 */
 	readonly shown: readonly BufferedLine[];
-	/** Lines the buffer dropped to stay bounded. */
+	/** Lines dropped before the shown ones: the buffer's count, frozen while paused. */
 	readonly dropped: number;
+	/** Lines the source ever stored (buffered plus dropped); the new lines of a pause are the difference. */
+	readonly received: number;
 	/** Labels in first-seen order, for stable colors. */
 	readonly labels: readonly string[];
 	/** Rows available for lines. */
 	readonly height: number;
+	/** Columns of the pane, for wrapping. */
+	readonly width: number;
+	/** Long lines continue on the next rows instead of being cut with `…`. */
+	readonly isWrapped: boolean;
 	readonly isPaused: boolean;
-	/** While paused, the newest sequence number in view; later lines count as new. */
-	readonly horizon: number;
 	/** Rows hidden below the bottom of the view; 0 at the bottom. */
 	readonly scrollOffset: number;
 	readonly search: string;
@@ -38,21 +46,21 @@ export type LogViewAction =
 			readonly dropped: number;
 			readonly labels: readonly string[];
 	  }
-	| {readonly type: 'resized'; readonly height: number}
+	| {readonly type: 'resized'; readonly height: number; readonly width?: number}
 	| {readonly type: 'selectService'; readonly service: string | undefined}
 	| {readonly type: 'scrollUp' | 'scrollDown'; readonly count?: number}
 	| {readonly type: 'pageUp' | 'pageDown' | 'scrollToTop' | 'scrollToBottom' | 'togglePause'}
 	| {readonly type: 'setSearch'; readonly text: string}
-	| {readonly type: 'nextMatch' | 'previousMatch' | 'toggleTimestamps' | 'toggleAllServices'};
+	| {readonly type: 'nextMatch' | 'previousMatch' | 'toggleTimestamps' | 'toggleAllServices' | 'toggleWrap'};
 
-/** A row of the pane: a line, the note about dropped lines on top, the new-lines marker below. */
+/** A row of the pane: a line (or, wrapped, one piece of it), the note about dropped lines on top, the new-lines marker below. */
 export type LogRow =
-	| {readonly type: 'line'; readonly line: BufferedLine; readonly isCurrentMatch: boolean}
+	| {readonly type: 'line'; readonly line: BufferedLine; readonly isCurrentMatch: boolean; readonly piece?: TextPiece}
 	| {readonly type: 'dropped'; readonly count: number}
 	| {readonly type: 'newLines'; readonly count: number};
 
 /** The view of the selected service's lines, or of all services'. */
-export function initialLogView(selectedService?: string, height = 20, isAllServices = false): LogViewState {
+export function initialLogView(selectedService?: string, height = 20, isAllServices = false, width = 80): LogViewState {
 	return {
 		selectedService,
 		isAllServices,
@@ -60,10 +68,12 @@ export function initialLogView(selectedService?: string, height = 20, isAllServi
 		lines: [],
 		shown: [],
 		dropped: 0,
+		received: 0,
 		labels: [],
 		height,
+		width,
+		isWrapped: false,
 		isPaused: false,
-		horizon: 0,
 		scrollOffset: 0,
 		search: '',
 		matches: [],
@@ -79,13 +89,17 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 				return state;
 			}
 
-			const {lines, dropped, labels} = action;
-			const shown = state.isPaused ? lines.filter(line => line.sequence <= state.horizon) : lines;
-			return withSearch(clamp({...state, lines, shown, dropped, labels}), state.search, false);
+			const {lines, labels} = action;
+			const received = lines.length + action.dropped;
+			if (state.isPaused) {
+				return clamp({...state, lines, received, labels});
+			}
+
+			return withSearch(clamp({...state, lines, shown: lines, dropped: action.dropped, received, labels}), state.search, false);
 		}
 
 		case 'resized': {
-			return clamp({...state, height: Math.max(1, action.height)});
+			return clamp({...state, height: Math.max(1, action.height), width: Math.max(1, action.width ?? state.width)});
 		}
 
 		case 'selectService': {
@@ -139,29 +153,45 @@ export function reduceLogView(state: LogViewState, action: LogViewAction): LogVi
 		case 'toggleTimestamps': {
 			return {...state, hasTimestamps: !state.hasTimestamps};
 		}
-	}
-}
 
-/** Lines that arrived since the view was paused. */
-export function newLineCount(state: LogViewState): number {
-	return state.lines.length - state.shown.length;
-}
-
-/** The rows to draw, top to bottom, at most `height` of them. */
-export function visibleRows(state: LogViewState): LogRow[] {
-	const rows = lineRows(state);
-	const bottom = virtualLength(state) - state.scrollOffset;
-	const top = Math.max(0, bottom - rows);
-	const result: LogRow[] = [];
-	for (let index = top; index < bottom; index += 1) {
-		const line = state.shown[index - noteRows(state)];
-		if (line === undefined) {
-			result.push({type: 'dropped', count: state.dropped});
-		} else {
-			result.push({type: 'line', line, isCurrentMatch: line.sequence === state.currentMatch});
+		case 'toggleWrap': {
+			return {...state, isWrapped: !state.isWrapped};
 		}
 	}
+}
 
+/** Lines that arrived since the view was paused, those the buffer dropped since included. */
+export function newLineCount(state: LogViewState): number {
+	return state.isPaused ? Math.max(0, state.received - state.shown.length - state.dropped) : 0;
+}
+
+/**
+ * The rows to draw, top to bottom, at most `height` of them. Wrapped, a line takes as many rows
+ * as its text needs beside a prefix of `prefixWidth` columns (timestamp, name); the bottom line
+ * of the view stays the one at the scroll position.
+ */
+export function visibleRows(state: LogViewState, prefixWidth = 0): LogRow[] {
+	const rows = lineRows(state);
+	const bottom = virtualLength(state) - state.scrollOffset;
+	const result: LogRow[] = [];
+	const rowsOf = (index: number): LogRow[] => {
+		const line = state.shown[index - noteRows(state)];
+		if (line === undefined) return [{type: 'dropped', count: state.dropped}];
+		const isCurrentMatch = line.sequence === state.currentMatch;
+		if (!state.isWrapped) return [{type: 'line', line, isCurrentMatch}];
+		return wrapText(line.text, state.width - prefixWidth).map(piece => ({type: 'line', line, isCurrentMatch, piece}));
+	};
+
+	const groups: LogRow[][] = [];
+	for (let index = bottom - 1, used = 0; index >= 0 && used < rows; index -= 1) {
+		const group = rowsOf(index);
+		groups.unshift(group);
+		used += group.length;
+	}
+
+	const flat = groups.flat();
+	// Too many rows: the top line loses its first rows; a bottom line taller than the pane shows from its start.
+	result.push(...(flat.length <= rows ? flat : groups.length === 1 ? flat.slice(0, rows) : flat.slice(flat.length - rows)));
 	if (rows < state.height) {
 		result.push({type: 'newLines', count: newLineCount(state)});
 	}
@@ -170,8 +200,8 @@ export function visibleRows(state: LogViewState): LogRow[] {
 }
 
 /**
- * A new source starts empty and following, keeping the timestamp setting. The search stays when
- * only the all-services toggle changed: it was made on this selection, not on the next service.
+ * A new source starts empty and following, keeping the timestamp and wrap settings. The search
+ * stays when only the all-services toggle changed: it was made on this selection, not on the next service.
  */
 function withSource(state: LogViewState, selectedService: string | undefined, isAllServices: boolean): LogViewState {
 	const service = isAllServices ? undefined : selectedService;
@@ -180,13 +210,14 @@ function withSource(state: LogViewState, selectedService: string | undefined, is
 		return isSame ? state : {...state, selectedService, isAllServices};
 	}
 
-	const fresh = initialLogView(selectedService, state.height, isAllServices);
+	const fresh = initialLogView(selectedService, state.height, isAllServices, state.width);
 	const search = selectedService === state.selectedService ? state.search : '';
-	return {...fresh, search, hasTimestamps: state.hasTimestamps};
+	return {...fresh, search, hasTimestamps: state.hasTimestamps, isWrapped: state.isWrapped};
 }
 
 function follow(state: LogViewState): LogViewState {
-	return withSearch({...state, isPaused: false, horizon: 0, shown: state.lines, scrollOffset: 0}, state.search, false);
+	const dropped = state.received - state.lines.length;
+	return withSearch({...state, isPaused: false, shown: state.lines, dropped, scrollOffset: 0}, state.search, false);
 }
 
 function pause(state: LogViewState): LogViewState {
@@ -194,8 +225,7 @@ function pause(state: LogViewState): LogViewState {
 		return state;
 	}
 
-	const horizon = state.lines.reduce((newest, line) => Math.max(newest, line.sequence), 0);
-	return {...state, isPaused: true, horizon};
+	return {...state, isPaused: true};
 }
 
 /** Positive amounts scroll toward older lines; leaving the bottom pauses the view. */
@@ -227,7 +257,7 @@ function lineRows(state: LogViewState): number {
 /** Recomputes the matches; a new search text selects the newest match and shows it. */
 function withSearch(state: LogViewState, text: string, isNewSearch: boolean): LogViewState {
 	const pattern = searchPattern(text);
-	const matches = pattern === undefined ? [] : state.shown.filter(line => pattern.test(line.text)).map(line => line.sequence);
+	const matches = pattern === undefined ? [] : state.shown.filter(line => line.kind === 'line' && pattern.test(line.text)).map(line => line.sequence);
 	const searched = {...state, search: text, matches};
 	if (isNewSearch) {
 		const newest = matches.at(-1);

@@ -87,24 +87,28 @@ function isSecretPair(key: string, secrets: Secrets): boolean {
  * No file gives none; one the strict parser rejects is read leniently, so masking never fails open.
  */
 export function readEnvSecrets(envFile: string | undefined, environment: Readonly<Record<string, string | undefined>> = process.env): Secrets {
-	if (envFile === undefined) return noSecrets;
+	const values = readEnvPairs(envFile, environment);
+	if (values === undefined) return noSecrets;
+	const keys = Object.keys(values);
+	const shellValues = keys.map(key => environment[key]).filter((value): value is string => value !== undefined);
+	return {secretKeys: keys, secretValues: [...new Set([...Object.values(values), ...shellValues])].filter(value => value !== '')};
+}
+
+/** The KEY=value pairs of a .env file (leniently when the strict parser rejects it); undefined without a readable file. */
+export function readEnvPairs(envFile: string | undefined, environment: Readonly<Record<string, string | undefined>> = process.env): Record<string, string> | undefined {
+	if (envFile === undefined) return undefined;
 	let source: string;
 	try {
 		source = readFileSync(envFile, 'utf8');
 	} catch {
-		return noSecrets;
+		return undefined;
 	}
 
-	let values: Record<string, string>;
 	try {
-		values = parseEnvFile(source, envFile, name => environment[name]);
+		return parseEnvFile(source, envFile, name => environment[name]);
 	} catch {
-		values = readLeniently(source);
+		return readLeniently(source);
 	}
-
-	const keys = Object.keys(values);
-	const shellValues = keys.map(key => environment[key]).filter((value): value is string => value !== undefined);
-	return {secretKeys: keys, secretValues: [...new Set([...Object.values(values), ...shellValues])].filter(value => value !== '')};
 }
 
 /** `KEY=value` lines with surrounding quotes dropped, for a file the strict parser rejects. */

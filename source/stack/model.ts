@@ -1,4 +1,5 @@
 import type {ContainerInfo, EngineEvent, StatsSample} from '../engine/types.js';
+import {type LifecycleState, applyLifecycleEvent, initialLifecycle, withContainers, withInspected, withoutContainer} from './incidents.js';
 
 export type EngineStatus = 'connecting' | 'connected' | 'lost';
 
@@ -13,6 +14,8 @@ export type StackState = {
 	readonly containers: ReadonlyMap<string, ContainerInfo>;
 	/** Latest sample per running container. */
 	readonly stats: ReadonlyMap<string, StatsSample>;
+	/** Restarts counted per container, and the OOM kills and crashes seen (source/stack/incidents.ts). */
+	readonly lifecycle: LifecycleState;
 };
 
 export type StackAction =
@@ -27,7 +30,7 @@ export type StackAction =
 	| {readonly type: 'stats-batch'; readonly samples: ReadonlyMap<string, StatsSample>};
 
 export function initialState(project: string): StackState {
-	return {project, engine: 'connecting', engineError: undefined, isListed: false, containers: new Map(), stats: new Map()};
+	return {project, engine: 'connecting', engineError: undefined, isListed: false, containers: new Map(), stats: new Map(), lifecycle: initialLifecycle()};
 }
 
 export function reduce(state: StackState, action: StackAction): StackState {
@@ -43,19 +46,22 @@ export function reduce(state: StackState, action: StackAction): StackState {
 		case 'containers-listed': {
 			const containers = new Map(action.containers.map(container => [container.id, container]));
 			const stats = new Map([...state.stats].filter(([id]) => containers.get(id)?.state === 'running'));
-			return {...state, isListed: true, containers, stats};
+			return {...state, isListed: true, containers, stats, lifecycle: withContainers(state.lifecycle, action.containers, true)};
 		}
 
 		case 'container-inspected': {
-			return withContainer(state, action.container);
+			const next = withContainer(state, action.container);
+			return {...next, lifecycle: withInspected(withContainers(state.lifecycle, [action.container], false), action.container)};
 		}
 
 		case 'container-gone': {
-			return without(state, action.id);
+			return withLifecycle(without(state, action.id), withoutContainer(state.lifecycle, action.id));
 		}
 
 		case 'engine-event': {
-			return applyEvent(state, action.event);
+			const lifecycle = applyLifecycleEvent(state.lifecycle, action.event, state.containers.get(action.event.id));
+			const next = withLifecycle(applyEvent(state, action.event), lifecycle);
+			return isLateOomKill(state, next, action.event) ? withContainer(next, {...next.containers.get(action.event.id)!, isOomKilled: true}) : next;
 		}
 
 		case 'stats-sampled': {
@@ -96,11 +102,16 @@ function applyEvent(state: StackState, event: EngineEvent): StackState {
 		case 'unpause': {
 			// A new run starts its health checks over; restart and unpause follow a start or keep the run.
 			const health = event.action === 'start' && container.health !== 'none' ? 'starting' : container.health;
-			return withContainer(state, {...container, state: 'running', health, exitCode: undefined});
+			// A new run: its start time is the event's until an inspect reads the exact one.
+			// OOMKilled stays as the engine says: a restart policy keeps it, a start by hand clears it (the inspect that follows tells).
+			const run = event.action === 'start' && container.state !== 'running' ? {startedAt: new Date(Number(event.timeNano / 1_000_000n)).toISOString()} : {};
+			return withContainer(state, {...container, state: 'running', health, exitCode: undefined, ...run});
 		}
 
 		case 'die': {
-			const next = withContainer(state, {...container, state: 'exited', exitCode: event.exitCode});
+			// Killed by SIGKILL after an oom event of this run: the OOM killer ended the main process.
+			const isOomKilled = event.exitCode === 137 && state.lifecycle.runs.get(event.id)?.hasOomKill === true;
+			const next = withContainer(state, {...container, state: 'exited', exitCode: event.exitCode, isOomKilled});
 			return {...next, stats: withoutKey(next.stats, event.id)};
 		}
 
@@ -113,14 +124,20 @@ function applyEvent(state: StackState, event: EngineEvent): StackState {
 			return withContainer(state, {...container, health: event.health ?? container.health});
 		}
 
-		case 'oom': {
-			return withContainer(state, {...container, isOomKilled: true});
-		}
-
 		default: {
 			return state;
 		}
 	}
+}
+
+/** An `oom` that turned the last exit's crash into an OOM kill: the container was OOM-killed, as its inspect will say. */
+function isLateOomKill(before: StackState, after: StackState, event: EngineEvent): boolean {
+	const crash = before.lifecycle.runs.get(event.id)?.crashIncidentId;
+	return event.action === 'oom' && crash !== undefined && after.lifecycle.runs.get(event.id)?.crashIncidentId === undefined && after.containers.has(event.id);
+}
+
+function withLifecycle(state: StackState, lifecycle: LifecycleState): StackState {
+	return lifecycle === state.lifecycle ? state : {...state, lifecycle};
 }
 
 function withContainer(state: StackState, container: ContainerInfo): StackState {

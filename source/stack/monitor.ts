@@ -65,10 +65,15 @@ export class StackMonitor {
 		this.#emit({type: 'note', note});
 	}
 
-	/** A probe check's result; one of a service in planned downtime (a step or key stopped it) does not count. */
+	/**
+	 * A probe check's result; one of a service in planned downtime (a step or key stopped it) does not
+	 * count — nor one that ended after a stop noted since the last evaluation (the facts learn of the
+	 * stop only then: a check failing as the stop began was counted, seen in a 1-hour triton soak).
+	 */
 	probeResult(result: ProbeResult): void {
 		const service = this.profile.probes.find(probe => probe.name === result.probe)?.service;
 		if (service !== undefined && this.evaluator.facts.services.get(service)?.planned !== undefined) return;
+		if (service !== undefined && this.#notes.some(note => note.type === 'service-down' && note.service === service && note.at <= result.at)) return;
 		this.#probes.push(result);
 		this.#emit({type: 'probe', result});
 	}

@@ -5,17 +5,25 @@ const escape = 0x1b;
 const bell = 0x07;
 const stringTerminator = 0x9c;
 
-/** Anything a terminal would act on instead of printing: C0 (tab included), DEL and C1. */
-const controlPattern = /[\u0000-\u001F\u007F-\u009F]/;
+/** Anything a terminal would act on instead of printing: C0 (tab included), DEL and C1; and bidi controls. */
+const controlPattern = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and marks: they reorder
+ * what follows them ("Trojan Source") and terminals disagree on their width.
+ */
+const bidiPattern = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** What JSON.stringify leaves raw that a terminal may act on: C1 controls, bidi controls, line and paragraph separators. */
+const jsonUnsafePattern = /[\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 /** With the u flag, only surrogates without their pair are code points of category Cs. */
 const loneSurrogatePattern = /\p{Cs}/gu;
 
 /**
  * Makes a container's log line safe to print: removes terminal escape sequences (CSI,
  * OSC ended by BEL or ST, DCS/SOS/PM/APC strings, single ESC sequences, their C1 forms),
- * every other C0/C1 control and DEL, and expands tabs to spaces. A container must never
- * move the cursor, clear the screen or retitle the window of the terminal stacktui runs in.
- * Printable Unicode is kept; a lone surrogate becomes U+FFFD.
+ * every other C0/C1 control and DEL, and expands tabs to spaces. A container, a compose file or a
+ * profile must never move the cursor, clear the screen, retitle the window or write the clipboard of
+ * the terminal stacktui runs in. Printable Unicode is kept; a lone surrogate and each bidi control
+ * become U+FFFD, visible, so text reads in the order it is stored.
  */
 export function sanitize(text: string): string {
 	if (!controlPattern.test(text)) {
@@ -46,9 +54,27 @@ export function sanitize(text: string): string {
 	return wellFormed(output);
 }
 
-/** A lone surrogate (a line cut inside an emoji) would print as garbage: replace it. */
+/** A lone surrogate (a line cut inside an emoji) would print as garbage, a bidi control reorders: replace them. */
 function wellFormed(text: string): string {
-	return text.replaceAll(loneSurrogatePattern, '\uFFFD');
+	return text.replaceAll(loneSurrogatePattern, '\uFFFD').replaceAll(bidiPattern, '\uFFFD');
+}
+
+/** A text of several lines (an error, a summary, a table) made safe to print line by line; the line breaks stay. */
+export function sanitizeLines(text: string): string {
+	return text
+		.split(/\r?\n/)
+		.map(line => sanitize(line))
+		.join('\n');
+}
+
+/**
+ * JSON for scripts and terminals alike: the data stays exact (JSON.parse gives it back), but
+ * what JSON.stringify would leave raw and a terminal may act on is written as a \u escape.
+ * `undefined` values become null.
+ */
+export function safeJson(value: unknown): string {
+	const text = JSON.stringify(value, (_key, item: unknown) => (item === undefined ? null : item), 2);
+	return text.replaceAll(jsonUnsafePattern, character => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function nextControl(text: string, from: number): number {

@@ -6,6 +6,7 @@ import type {Profile} from '../profile/types.js';
 import {type BudgetState, initialBudgetState} from './budgets.js';
 import {StackHistory} from './history.js';
 import {emptyHostStats, type HostStats, hostReading, watchHostStats} from './host-stats.js';
+import {secretMasker} from './known-secrets.js';
 import {LogFollower} from './log-follower.js';
 import {runMonitorProbes} from './probes/monitor-probes.js';
 import type {StackState} from './model.js';
@@ -28,6 +29,8 @@ export type SessionOptions = SessionStatsOptions & {
 	readonly startedAt?: number;
 	/** A monitor that already knows the run (a resumed record); default a new one. */
 	readonly monitor?: StackMonitor;
+	/** Secret values to mask in log lines (knownSecretValues of the profile and its services). */
+	readonly secretValues?: readonly string[];
 };
 
 export type StatusMessage = {readonly text: string; readonly isError: boolean; readonly at: number};
@@ -75,6 +78,7 @@ export class StackSession {
 	readonly #controller = new AbortController();
 	readonly #listeners = new Set<(view: SessionView) => void>();
 	readonly #operations = new OperationTracker();
+	readonly #secretValues: readonly string[];
 	#view: SessionView;
 	#timer: NodeJS.Timeout | undefined;
 	#timerDue = 0;
@@ -93,6 +97,7 @@ export class StackSession {
 				intervalMs: profile.refreshMs,
 			},
 		});
+		this.#secretValues = options.secretValues ?? [];
 		const now = options.startedAt ?? Date.now();
 		this.monitor = options.monitor ?? new StackMonitor(profile, options.services ?? [], now);
 		this.#view = {
@@ -212,9 +217,9 @@ export class StackSession {
 		return this.#operations.abortAll(graceMs);
 	}
 
-	/** A log source for the log pane; the pane closes it when the selection changes. */
+	/** The log pane's source: one while the dashboard runs, closed when it quits; known secrets masked in every line. */
 	createLogSource(): LogFollower {
-		return new LogFollower(this.docker);
+		return new LogFollower(this.docker, {mask: secretMasker(this.#secretValues)});
 	}
 
 	/** Inspects one container for the details panel; undefined when it is gone. */

@@ -1,5 +1,6 @@
 import {groupServices} from '../engine/services.js';
 import type {ContainerState, Health} from '../engine/types.js';
+import {restartCountOf} from './incidents.js';
 import type {StackState} from './model.js';
 
 /** One container of the stack as `stacktui status` reports it. */
@@ -21,9 +22,14 @@ export type ServiceStatus = {
 	readonly blockReadBytes: number | null;
 	readonly blockWriteBytes: number | null;
 	readonly pids: number | null;
+	/** Every restart: the engine's policy restarts plus the (re)starts seen while watching. */
 	readonly restarts: number;
+	/** Of the last exit; kept while the engine restarts the container. */
 	readonly exitCode: number | null;
+	/** The last exit was an OOM kill of the main process. */
 	readonly isOomKilled: boolean;
+	/** A process of the current run was killed by the OOM killer while the container ran on. */
+	readonly hasOomKill: boolean;
 	/** ISO time of the current run's start; null when never started. */
 	readonly startedAt: string | null;
 	/** Seconds since start while running; null otherwise. */
@@ -54,9 +60,10 @@ export function toServiceStatuses(state: StackState, now: number): ServiceStatus
 				blockReadBytes: sample?.blockReadBytes ?? null,
 				blockWriteBytes: sample?.blockWriteBytes ?? null,
 				pids: sample?.pids ?? null,
-				restarts: container.restartCount,
+				restarts: restartCountOf(state.lifecycle, container),
 				exitCode: container.exitCode ?? null,
 				isOomKilled: container.isOomKilled,
+				hasOomKill: container.state === 'running' && state.lifecycle.runs.get(container.id)?.hasOomKill === true,
 				startedAt: container.startedAt ?? null,
 				uptimeSeconds: isRunning && Number.isFinite(started) ? Math.max(0, Math.floor((now - started) / 1000)) : null,
 			};
@@ -94,6 +101,7 @@ export function missingServiceStatus(service: string): RowStatus {
 		restarts: 0,
 		exitCode: null,
 		isOomKilled: false,
+		hasOomKill: false,
 		startedAt: null,
 		uptimeSeconds: null,
 	};

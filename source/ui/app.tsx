@@ -1,12 +1,11 @@
 import {Box, useInput, useStdin} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import type {Profile} from '../profile/types.js';
-import {activeWarnings} from '../stack/budgets.js';
 import type {StackSession} from '../stack/session.js';
 import {type AppState, initialAppState} from './app-state.js';
 import type {CopyResult} from './clipboard.js';
 import {activeSearch, foldKeys, type KeyContext} from './dashboard-keys.js';
-import {dashboardRows, findSelected, isMissingRow, stackTotals} from './dashboard-rows.js';
+import {dashboardRows, findSelected, isMissingRow, stackTotals, warningCount} from './dashboard-rows.js';
 import {Header} from './header.js';
 import {HelpOverlay} from './help-overlay.js';
 import {toPresses} from './key-handler.js';
@@ -62,6 +61,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 		containers: state.panel === 'logs' ? containers : [],
 		service: selected?.status.service,
 		height: Math.max(2, panelRows),
+		width: columns,
 	});
 
 	const panelLines = useRef(0);
@@ -116,7 +116,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 
 	// A service without a container has no logs to follow; the pane says so (all services still show theirs).
 	const isLogNote = state.panel === 'logs' && isMissingRow(selected) && !logs.state.isAllServices;
-	const warningCount = activeWarnings(view.budgets).length;
+	const warnings = warningCount(view);
 	const tunnelUrl = view.tunnels.length === 1 ? view.tunnels[0]?.publicUrl : undefined;
 	return (
 		<Box flexDirection="column" width={columns} height={terminalRows}>
@@ -129,7 +129,7 @@ export function App({session, profile, engine, isReadOnly, serviceNames = noServ
 				stack={totals}
 				startedAt={view.startedAt}
 				now={view.now}
-				warningCount={warningCount}
+				warningCount={warnings}
 				tunnelUrl={tunnelUrl}
 				isReadOnly={isReadOnly}
 				recordPath={recordPath}

@@ -1,9 +1,12 @@
 import type {Profile} from '../profile/types.js';
-import type {BudgetLevel, BudgetState} from '../stack/budgets.js';
+import {writtenSize} from '../config/units.js';
+import {activeWarnings, type BudgetLevel, type BudgetState} from '../stack/budgets.js';
+import {groupIncidents} from '../stack/incident-groups.js';
 import type {StackHistory} from '../stack/history.js';
 import type {SessionView} from '../stack/session.js';
 import {toServiceStatuses, withMissingServices} from '../stack/snapshot.js';
 import type {StackTotals} from './format/header-lines.js';
+import {cpuScale, memoryScale} from './format/sparkline.js';
 import type {BudgetStatus} from './format/status.js';
 import type {TableRow} from './table/rows.js';
 
@@ -26,7 +29,14 @@ export function dashboardRows(view: SessionView, profile: Profile, history: Stac
 			pendingAction,
 			budgetStatus: budgetStatusOf(view.budgets, status.service),
 			memoryBudgetBytes: budget?.memoryBytes,
+			memoryBudgetText: writtenSize(budget?.written?.['memory']),
 			cpuBudgetPercent: budget?.cpuPercent,
+			cpuScale: cpuScale({budgetPercent: budget?.cpuPercent, limitPercent: container?.cpuLimitPercent}),
+			memoryScale: memoryScale({
+				budgetBytes: budget?.memoryBytes,
+				limitBytes: container?.memoryLimitBytes ?? status.memoryLimitBytes ?? undefined,
+				hostBytes: view.host.memoryTotalBytes,
+			}),
 			cpuHistory: history.cpu(status.id, view.now),
 			memoryHistory: history.memory(status.id, view.now),
 			ports: container?.ports?.map(shortPort),
@@ -71,15 +81,22 @@ export function shortPort(port: string): string {
 	return port.replace(/^127\.0\.0\.1:/, '').replace(/\/tcp$/, '');
 }
 
-/** The header's stack line: sums over the running containers, against the stack budget. */
+/** What the header counts as warnings: budget warnings still active, and each container's OOM kills and crashes. */
+export function warningCount(view: SessionView): number {
+	return activeWarnings(view.budgets).length + groupIncidents(view.state.lifecycle.incidents).length;
+}
+
+/** The header's stack line: sums over the running containers, against the stack budget (as the profile wrote it). */
 export function stackTotals(view: SessionView): StackTotals {
 	const meters = view.budgets.meters.filter(meter => meter.service === undefined);
+	const memory = meters.find(meter => meter.resource === 'memory');
 	const samples = [...view.state.stats.values()];
 	return {
 		cpuPercent: samples.length === 0 ? null : samples.reduce((total, sample) => total + (sample.cpuPercent ?? 0), 0),
 		memoryBytes: samples.length === 0 ? null : samples.reduce((total, sample) => total + sample.memoryBytes, 0),
 		cpuBudgetPercent: meters.find(meter => meter.resource === 'cpu')?.budget,
-		memoryBudgetBytes: meters.find(meter => meter.resource === 'memory')?.budget,
+		memoryBudgetBytes: memory?.budget,
+		memoryBudgetText: writtenSize(memory?.written),
 		budgetStatus: budgetStatusOf(view.budgets, undefined),
 	};
 }

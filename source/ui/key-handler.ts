@@ -27,6 +27,7 @@ const logActions: Partial<Record<Command, LogViewAction>> = {
 	previousMatch: {type: 'previousMatch'},
 	toggleTimestamps: {type: 'toggleTimestamps'},
 	toggleAllServices: {type: 'toggleAllServices'},
+	toggleWrap: {type: 'toggleWrap'},
 };
 
 export type RouteOptions = {readonly keymap: Keymap; readonly isReadOnly: boolean};

@@ -31,6 +31,7 @@ export const commands = [
 	'previousMatch',
 	'toggleTimestamps',
 	'toggleAllServices',
+	'toggleWrap',
 ] as const;
 
 export type Command = (typeof commands)[number];
@@ -89,6 +90,7 @@ export const defaultKeymap: Keymap = [
 	bind('previousMatch', ['N'], 'logs', 'Previous match'),
 	bind('toggleTimestamps', ['T'], 'logs', 'Timestamps on or off'),
 	bind('toggleAllServices', ['a'], 'logs', 'All services or the selected one'),
+	bind('toggleWrap', ['W'], 'logs', 'Wrap long lines on or off'),
 ];
 
 /** The part of ink's `Key` that names a key; tests may pass only the flags they set. */

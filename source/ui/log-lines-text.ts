@@ -2,7 +2,8 @@ import chalk from 'chalk';
 import cliTruncate from 'cli-truncate';
 import {type LogViewState, visibleRows} from '../stack/log-view.js';
 import {textWidth} from './format/fit.js';
-import {formatClock, highlightMatches, labelPalette, logHeader} from './log-pane.js';
+import {sanitize} from '../stack/sanitize.js';
+import {formatClock, highlightMatches, labelPalette, logHeader, prefixWidth, sliceParts} from './log-pane.js';
 import {paint} from './table/line-text.js';
 import type {Theme} from './theme.js';
 
@@ -21,10 +22,11 @@ function muted(text: string, theme: Theme): string {
  * fast-moving logs do not go through ink's text layout and its never-emptied text caches.
  */
 export function rawLogLines(state: LogViewState, theme: Theme, width: number): string[] {
-	const header = logHeader(state);
+	const header = sanitize(logHeader(state));
 	const lines = [fit(header, header, width, theme.isStyled ? chalk.bold : undefined)];
 	const labelWidth = Math.max(0, ...state.labels.map(label => label.length));
-	for (const row of visibleRows(state)) {
+	const prefix = prefixWidth(state, labelWidth, theme.isStyled);
+	for (const row of visibleRows(state, prefix)) {
 		if (row.type === 'dropped') {
 			const text = `… ${row.count.toLocaleString('en-US')} older lines dropped`;
 			lines.push(muted(text, theme));
@@ -37,23 +39,33 @@ export function rawLogLines(state: LogViewState, theme: Theme, width: number): s
 			continue;
 		}
 
-		const {line} = row;
-		let plain = !theme.isStyled && state.search !== '' ? (row.isCurrentMatch ? '> ' : '  ') : '';
+		const {line, piece} = row;
+		if (line.kind === 'marker') {
+			const text = piece?.text ?? line.text;
+			lines.push(fit(muted(text, theme), text, width));
+			continue;
+		}
+
+		const parts = highlightMatches(line.text, state.search);
+		// The rest of a wrapped line, under the text of its first row.
+		const isContinued = piece !== undefined && piece.start > 0;
+		let plain = isContinued ? ' '.repeat(prefix) : !theme.isStyled && state.search !== '' ? (row.isCurrentMatch ? '> ' : '  ') : '';
 		let text = plain;
-		if (state.hasTimestamps) {
+		if (state.hasTimestamps && !isContinued) {
 			const clock = `${formatClock(line.timeNano)} `;
 			plain += clock;
 			text += muted(clock, theme);
 		}
 
-		if (state.service === undefined) {
-			const prefix = `${line.label.padEnd(labelWidth)} | `;
+		if (state.service === undefined && !isContinued) {
+			const label = `${line.label.padEnd(labelWidth)} | `;
 			const color = theme.isColorEnabled ? labelPalette[Math.max(0, state.labels.indexOf(line.label)) % labelPalette.length] : undefined;
-			plain += prefix;
-			text += paint(prefix, color);
+			plain += label;
+			text += paint(label, color);
 		}
 
-		for (const part of highlightMatches(line.text, state.search)) {
+		const shown = piece === undefined ? parts : sliceParts(parts, piece.start, piece.start + piece.text.length);
+		for (const part of shown) {
 			plain += part.text;
 			text += theme.isStyled && part.isMatch && part.text !== '' ? chalk.inverse(part.text) : part.text;
 		}

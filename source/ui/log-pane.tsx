@@ -1,6 +1,7 @@
 import {Box, type DOMElement, Text, useStdout} from 'ink';
 import {useContext, useLayoutEffect, useMemo, useRef} from 'react';
 import type {BufferedLine} from '../stack/log-buffer.js';
+import {sanitize} from '../stack/sanitize.js';
 import {type LogRow, type LogViewState, newLineCount, searchPattern, visibleRows} from '../stack/log-view.js';
 import {rawLogLines} from './log-lines-text.js';
 import {RawLinesContext, screenTop} from './raw-lines.js';
@@ -32,26 +33,40 @@ export function LogPane({state, theme = defaultTheme}: LogPaneProps) {
 	if (rawLines !== undefined) return <Box ref={box} height={state.height + logPaneHeaderRows} />;
 
 	const labelWidth = Math.max(0, ...state.labels.map(label => label.length));
+	const prefix = prefixWidth(state, labelWidth, theme.isStyled);
 	return (
 		<Box flexDirection="column" height={state.height + logPaneHeaderRows}>
 			<Text wrap="truncate-end" bold={theme.isStyled}>
-				{logHeader(state)}
+				{sanitize(logHeader(state))}
 			</Text>
-			{visibleRows(state).map(row => (
-				<Row key={row.type === 'line' ? row.line.sequence : row.type} row={row} state={state} labelWidth={labelWidth} theme={theme} />
+			{visibleRows(state, prefix).map(row => (
+				<Row key={rowKey(row)} row={row} state={state} labelWidth={labelWidth} prefixWidth={prefix} theme={theme} />
 			))}
 		</Box>
 	);
+}
+
+/** Columns in front of a line's text: the plain theme's match gutter, the timestamp, the name of all-services view. */
+export function prefixWidth(state: LogViewState, labelWidth: number, isStyled: boolean): number {
+	const gutter = !isStyled && state.search !== '' ? 2 : 0;
+	return gutter + (state.hasTimestamps ? clockWidth + 1 : 0) + (state.service === undefined ? labelWidth + 3 : 0);
+}
+
+const clockWidth = 'HH:MM:SS.mmm'.length;
+
+function rowKey(row: LogRow): string {
+	return row.type === 'line' ? `${row.line.sequence}:${row.piece?.start ?? 0}` : row.type;
 }
 
 type RowProps = {
 	readonly row: LogRow;
 	readonly state: LogViewState;
 	readonly labelWidth: number;
+	readonly prefixWidth: number;
 	readonly theme: Theme;
 };
 
-function Row({row, state, labelWidth, theme}: RowProps) {
+function Row({row, state, labelWidth, prefixWidth: prefix, theme}: RowProps) {
 	if (row.type === 'dropped') {
 		return <Text color={theme.status.muted}>… {row.count.toLocaleString('en-US')} older lines dropped</Text>;
 	}
@@ -60,20 +75,59 @@ function Row({row, state, labelWidth, theme}: RowProps) {
 		return <Text bold={theme.isStyled}>▼ {row.count.toLocaleString('en-US')} new lines</Text>;
 	}
 
-	const {line} = row;
+	const {line, piece} = row;
+	if (line.kind === 'marker') {
+		return <Text wrap="truncate-end" color={theme.status.muted}>{piece?.text ?? line.text}</Text>;
+	}
+
+	const parts = highlightMatches(line.text, state.search);
+	if (piece !== undefined && piece.start > 0) {
+		// The rest of a wrapped line, under the text of its first row.
+		return (
+			<Text wrap="truncate-end" bold={theme.isStyled && row.isCurrentMatch}>
+				{' '.repeat(prefix)}
+				<Parts parts={sliceParts(parts, piece.start, piece.start + piece.text.length)} theme={theme} />
+			</Text>
+		);
+	}
+
 	const gutter = !theme.isStyled && state.search !== '' ? (row.isCurrentMatch ? '> ' : '  ') : '';
 	return (
 		<Text wrap="truncate-end" bold={theme.isStyled && row.isCurrentMatch}>
 			{gutter}
 			{state.hasTimestamps ? <Text color={theme.status.muted}>{formatClock(line.timeNano)} </Text> : undefined}
 			{state.service === undefined ? <Prefix line={line} state={state} width={labelWidth} theme={theme} /> : undefined}
-			{highlightMatches(line.text, state.search).map((part, index) => (
+			<Parts parts={piece === undefined ? parts : sliceParts(parts, 0, piece.text.length)} theme={theme} />
+		</Text>
+	);
+}
+
+type Part = {readonly text: string; readonly isMatch: boolean};
+
+function Parts({parts, theme}: {readonly parts: readonly Part[]; readonly theme: Theme}) {
+	return (
+		<>
+			{parts.map((part, index) => (
 				<Text key={index} inverse={theme.isStyled && part.isMatch}>
 					{part.text}
 				</Text>
 			))}
-		</Text>
+		</>
 	);
+}
+
+/** The runs of `parts` between two indexes of the whole text, cut where the range cuts them. */
+export function sliceParts(parts: readonly Part[], start: number, end: number): Part[] {
+	const sliced: Part[] = [];
+	let offset = 0;
+	for (const part of parts) {
+		const from = Math.max(start, offset);
+		const to = Math.min(end, offset + part.text.length);
+		if (from < to) sliced.push({text: part.text.slice(from - offset, to - offset), isMatch: part.isMatch});
+		offset += part.text.length;
+	}
+
+	return sliced;
 }
 
 type PrefixProps = {
@@ -88,7 +142,7 @@ function Prefix({line, state, width, theme}: PrefixProps) {
 	return <Text color={theme.isColorEnabled ? labelPalette[index] : undefined}>{`${line.label.padEnd(width)} | `}</Text>;
 }
 
-/** "Logs: web · paused, 12 new · /error: 3/10 · timestamps" */
+/** "Logs: web · paused, 12 new · /error: 3/10 · timestamps · wrapped" */
 export function logHeader(state: LogViewState): string {
 	const parts = [`Logs: ${state.service ?? 'all services'}`];
 	const waiting = newLineCount(state);
@@ -100,6 +154,10 @@ export function logHeader(state: LogViewState): string {
 
 	if (state.hasTimestamps) {
 		parts.push('timestamps');
+	}
+
+	if (state.isWrapped) {
+		parts.push('wrapped');
 	}
 
 	return parts.join(' · ');

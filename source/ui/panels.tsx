@@ -58,7 +58,7 @@ export function Panels({state, view, session, profile, selected, width, height, 
 		}
 
 		case 'warnings': {
-			return <WarningsPanel budgets={view.budgets} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
+			return <WarningsPanel budgets={view.budgets} incidents={view.state.lifecycle.incidents} now={view.now} selectedIndex={state.panelIndex} width={width} height={height} theme={theme} />;
 		}
 
 		default: {

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {sanitize} from '../stack/sanitize.js';
 import type {StatusMessage} from '../stack/session.js';
 import type {AppState} from './app-state.js';
 import {footerKeys} from './format/footer-keys.js';
@@ -28,7 +29,7 @@ export function StatusLine({state, message, engineError, hasSearch = false, hasM
 	const {text, color} = statusText(state, message, engineError, hints, theme, Date.now());
 	return (
 		<Text color={color} wrap="truncate-end">
-			{text.slice(0, Math.max(0, width * 2))}
+			{sanitize(text).slice(0, Math.max(0, width * 2))}
 		</Text>
 	);
 }

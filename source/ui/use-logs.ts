@@ -22,6 +22,8 @@ export type UseLogsOptions = {
 	readonly service: string | undefined;
 	/** Rows of the whole pane, header included. */
 	readonly height: number;
+	/** Columns of the pane, for wrapping long lines; 80 unless given. */
+	readonly width?: number;
 	/** Shortest time between two renders caused by new lines. */
 	readonly intervalMs?: number;
 };
@@ -35,14 +37,16 @@ export type LogsHandle = {
 export const defaultIntervalMs = 100;
 
 /**
- * Runs a line source for the selected service (or all services) and keeps the log view
- * state. The source is closed, aborting its streams, when the selection changes and on
- * unmount. New lines re-render at most once per interval, however fast they arrive.
+ * Runs one line source for as long as the pane's owner is mounted (closed, aborting its
+ * streams, on unmount) and keeps the log view state. The source follows the selected
+ * service (or all services) and keeps what it read when the selection changes or the pane
+ * closes, so coming back shows the same lines plus what is new, never the history again.
+ * New lines re-render at most once per interval, however fast they arrive.
  */
 export function useLogs(options: UseLogsOptions): LogsHandle {
-	const {service, height, containers, intervalMs = defaultIntervalMs} = options;
+	const {service, height, width = 80, containers, intervalMs = defaultIntervalMs} = options;
 	const [state, dispatch] = useReducer(reduceLogView, undefined, () =>
-		initialLogView(service, Math.max(1, height - logPaneHeaderRows)),
+		initialLogView(service, Math.max(1, height - logPaneHeaderRows), false, width),
 	);
 	// Read through refs: a new function or interval each render must not restart the streams.
 	const createSource = useRef(options.createSource);
@@ -50,16 +54,19 @@ export function useLogs(options: UseLogsOptions): LogsHandle {
 	const interval = useRef(intervalMs);
 	interval.current = intervalMs;
 	const source = useRef<LineSource | undefined>(undefined);
+	const selected = state.service;
+	const shown = useRef(selected);
+	shown.current = selected;
+	const schedule = useRef<() => void>(() => undefined);
 
 	useEffect(() => {
 		dispatch({type: 'selectService', service});
 	}, [service]);
 
 	useEffect(() => {
-		dispatch({type: 'resized', height: height - logPaneHeaderRows});
-	}, [height]);
+		dispatch({type: 'resized', height: height - logPaneHeaderRows, width});
+	}, [height, width]);
 
-	const selected = state.service;
 	useEffect(() => {
 		const current = createSource.current();
 		source.current = current;
@@ -69,22 +76,26 @@ export function useLogs(options: UseLogsOptions): LogsHandle {
 			timer = undefined;
 			lastFlush = Date.now();
 			const {buffer} = current;
-			const lines = buffer.lines(selected);
-			dispatch({type: 'linesChanged', service: selected, lines, dropped: buffer.dropped(selected), labels: buffer.labels});
+			const lines = buffer.lines(shown.current);
+			dispatch({type: 'linesChanged', service: shown.current, lines, dropped: buffer.dropped(shown.current), labels: buffer.labels});
 		};
 
-		const schedule = () => {
+		schedule.current = () => {
 			timer ??= setTimeout(flush, Math.max(0, lastFlush + interval.current - Date.now()));
 		};
 
-		const unsubscribe = current.buffer.subscribe(schedule);
-		schedule();
+		const unsubscribe = current.buffer.subscribe(() => schedule.current());
 		return () => {
 			unsubscribe();
 			clearTimeout(timer);
 			current.close();
 			source.current = undefined;
 		};
+	}, []);
+
+	useEffect(() => {
+		// The lines already read for this selection show at once.
+		schedule.current();
 	}, [selected]);
 
 	useEffect(() => {

@@ -50,6 +50,11 @@ export function volumeLabels(project: string, key: string): Record<string, strin
 	return {[projectLabel]: project, [volumeLabel]: key, [versionLabel]: composeVersion};
 }
 
+/** Labels of an image built for a service: its project and service, as compose v2 labels them. */
+export function imageLabels(project: string, service: string): Record<string, string> {
+	return {[projectLabel]: project, [serviceLabel]: service};
+}
+
 /** docker-compose v1 names: `${project}_${service}_${number}` (v2 uses dashes; lookups go by label). */
 export function containerName(project: string, service: string, number: number): string {
 	return `${project}_${service}_${number}`;

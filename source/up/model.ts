@@ -62,7 +62,8 @@ export type UpEvent =
 	/** Started by us, or found running; healthyIds from inspect for containers found running. */
 	| {readonly type: 'running'; readonly service: string; readonly atMs: number; readonly healthyIds: readonly string[]}
 	| {readonly type: 'health'; readonly containerId: string; readonly health: Health; readonly atMs: number; readonly output?: string}
-	| {readonly type: 'died'; readonly containerId: string; readonly exitCode: number; readonly atMs: number}
+	/** isOomKilled: the engine says the OOM killer ended it. */
+	| {readonly type: 'died'; readonly containerId: string; readonly exitCode: number; readonly isOomKilled?: boolean; readonly atMs: number}
 	| {readonly type: 'failed' | 'blocked'; readonly service: string; readonly reason: string; readonly atMs: number}
 	| {readonly type: 'timed-out'; readonly atMs: number; readonly afterMs: number}
 	| {readonly type: 'aborted'; readonly atMs: number};
@@ -185,7 +186,8 @@ export function reduceUp(state: UpState, event: UpEvent): UpState {
 				}
 
 				if (event.exitCode !== 0) {
-					return enter(run, 'failed', event.atMs, {reason: `exited with code ${event.exitCode}`});
+					const reason = event.isOomKilled ? `OOM killed: out of memory (exit code ${event.exitCode})` : `exited with code ${event.exitCode}`;
+					return enter(run, 'failed', event.atMs, {reason});
 				}
 
 				const completedIds = [...new Set([...run.completedIds, event.containerId])];

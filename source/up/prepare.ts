@@ -11,7 +11,7 @@ import {pullImage} from '../engine/pull.js';
 import {localImageId} from '../engine/resources.js';
 import type {ContainerInfo} from '../engine/types.js';
 import {formatBytes} from '../stack/format.js';
-import {builtImageName, configHash, configHashLabel, containerLabels, containerName, projectLabels} from './labels.js';
+import {builtImageName, configHash, configHashLabel, containerLabels, containerName, imageLabels, projectLabels} from './labels.js';
 import {isBuildStep} from './progress-text.js';
 
 export type Preparation = {
@@ -63,7 +63,9 @@ export async function ensureImage(service: ComposeService, context: PrepareConte
 			context.onPhase('building');
 			const {context: directory, dockerfile, args} = service.build;
 			// The step is what progress shows; the failing command's output is in the build error.
-			return buildImage(docker, {context: directory, dockerfile, args, tag: reference}, line => isBuildStep(line) && context.onDetail(line), context.signal);
+			// Labelled with the project, as its containers are: the images a project built can be found (and removed) by label.
+			const labels = imageLabels(context.project.name, service.name);
+			return buildImage(docker, {context: directory, dockerfile, args, tag: reference, labels}, line => isBuildStep(line) && context.onDetail(line), context.signal);
 		}
 
 		context.onPhase('pulling');

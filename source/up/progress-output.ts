@@ -2,6 +2,7 @@ import type {Dependency} from './graph.js';
 import type {Phase, UpEvent, UpState} from './model.js';
 import {isBuildStep, liveLines, plainLine, summaryLines} from './progress-text.js';
 import {pendingDependencies} from './scheduler.js';
+import {sanitize} from '../stack/sanitize.js';
 
 /** Where progress goes: process.stdout, or a fake one in tests. */
 export type ProgressStream = {
@@ -51,7 +52,7 @@ export class UpProgress {
 			const key = `${run.phase}|${run.reason ?? ''}`;
 			if (isStep || this.#printed.get(name) !== key) {
 				this.#printed.set(name, key);
-				this.#stream.write(plainLine(run, state, this.#waitingFor(state, name)) + '\n');
+				this.#stream.write(sanitize(plainLine(run, state, this.#waitingFor(state, name))) + '\n');
 			}
 		}
 	};
@@ -65,7 +66,7 @@ export class UpProgress {
 			this.#draw();
 		}
 
-		this.#stream.write(['', ...summaryLines(state, endedAtMs)].join('\n') + '\n');
+		this.#stream.write(['', ...summaryLines(state, endedAtMs).map(line => sanitize(line))].join('\n') + '\n');
 	}
 
 	#draw(): void {
@@ -76,7 +77,8 @@ export class UpProgress {
 
 		const lines = liveLines(state, Date.now(), name => this.#waitingFor(state, name), (this.#stream.columns ?? 100) - 1);
 		const up = this.#frameHeight > 0 ? `\u001B[${this.#frameHeight}F` : '';
-		this.#stream.write(up + lines.map(line => `\u001B[2K${line}\n`).join('') + '\u001B[J');
+		// Only the frame's own escapes reach the terminal: each line of names and reasons is sanitized.
+		this.#stream.write(up + lines.map(line => `\u001B[2K${sanitize(line)}\n`).join('') + '\u001B[J');
 		this.#frameHeight = lines.length;
 	}
 

@@ -54,7 +54,9 @@ export async function followUpEvents(docker: Docker, project: string, signal: Ab
 /** The engine events `up` follows: exits, and health changes (with the probe's output when unhealthy). */
 export async function toUpEvent(docker: Docker, event: EngineEvent): Promise<UpEvent | undefined> {
 	if (event.action === 'die') {
-		return {type: 'died', containerId: event.id, exitCode: event.exitCode ?? -1, atMs: Date.now()};
+		// The engine records OOMKilled before it reports the exit.
+		const container = await inspectContainer(docker, event.id).catch(() => undefined);
+		return {type: 'died', containerId: event.id, exitCode: event.exitCode ?? -1, isOomKilled: container?.isOomKilled ?? false, atMs: Date.now()};
 	}
 
 	if (event.action !== 'health_status' || event.health === undefined) {
@@ -71,7 +73,7 @@ export async function currentEvents(docker: Docker, ids: readonly string[]): Pro
 	for (const id of ids) {
 		const container = await inspectContainer(docker, id).catch(() => undefined);
 		if (container?.state === 'exited' || container?.state === 'dead') {
-			events.push({type: 'died', containerId: id, exitCode: container.exitCode ?? -1, atMs: Date.now()});
+			events.push({type: 'died', containerId: id, exitCode: container.exitCode ?? -1, isOomKilled: container.isOomKilled, atMs: Date.now()});
 		} else if (container?.health === 'healthy') {
 			events.push({type: 'health', containerId: id, health: container.health, atMs: Date.now()});
 		} else if (container?.health === 'unhealthy') {

@@ -3,6 +3,7 @@ import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {DemoStack} from '../helpers/demo-stack.js';
+import {rowOf, selectRow as selectRowOf} from '../helpers/dashboard-screen.js';
 import {connectForTests, dockerCli} from '../helpers/engine.js';
 import {TmuxTerminal} from '../helpers/tmux.js';
 
@@ -28,10 +29,7 @@ test.after.always(async () => {
 
 const services = ['api', 'cache', 'db', 'ngrok', 'web', 'worker'];
 
-/** The table row of a service: its line on the screen. */
-function rowOf(screen: string, service: string): string {
-	return screen.split('\n').find(line => new RegExp(`^[> ] ${service}\\s`).test(line)) ?? '';
-}
+const selectRow = async (service: string) => selectRowOf(terminal, services, service);
 
 test.serial('every service shows as a row with live numbers', async t => {
 	const screen = await terminal.waitFor(
@@ -127,25 +125,6 @@ test.serial('q leaves the terminal as it was', async t => {
 	await terminal.enter();
 	await terminal.waitFor(/AFTER-42/, 5000, 'the shell to echo typed input (raw mode off)');
 });
-
-/** The service of the selected row (the one marked `>`). */
-function selectedService(screen: string): string | undefined {
-	return services.find(service => rowOf(screen, service).startsWith('>'));
-}
-
-/** Moves the selection to a service's row with g and j, waiting for the screen to follow each key. */
-async function selectRow(service: string): Promise<void> {
-	await terminal.keys('g');
-	await terminal.waitFor(text => selectedService(text) === services[0], 5000, 'the top row selected');
-	for (let step = 0; step < services.length; step++) {
-		const current = selectedService(await terminal.screen());
-		if (current === service) return;
-		await terminal.keys('j');
-		await terminal.waitFor(text => selectedService(text) !== current, 5000, 'the selection to move');
-	}
-
-	throw new Error(`could not select ${service}`);
-}
 
 test.serial('SIGTERM also restores the terminal', async t => {
 	await terminal.type(`node --import=tsx source/bin.ts --profile ${demo.profile} --project ${demo.project} --read-only`);

@@ -5,6 +5,7 @@ import type {BudgetState} from '../../source/stack/budget-types.js';
 import {evaluatorFor} from '../../source/stack/budgets.js';
 import type {EvaluatorInput} from '../../source/stack/evaluator.js';
 import type {StackState} from '../../source/stack/model.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 export const mib = 1024 * 1024;
 /** Evaluations are at `base + offset`; container starts are ISO times from the same base. */
@@ -50,6 +51,7 @@ export function sample(memory: number, cpu: number | undefined): StatsSample {
 /** A stack state; an item without memory has no sample yet. */
 export function stack(...items: Item[]): StackState {
 	return {
+		lifecycle: initialLifecycle(),
 		project: 'demo',
 		engine: 'connected',
 		engineError: undefined,

@@ -72,7 +72,7 @@ export const fileHealthcheck = {
 	startPeriodNs: undefined,
 } as const;
 
-/** Removes every container, network and volume labelled with the compose project: the tests' cleanup. */
+/** Removes every container, network, volume and built image labelled with the compose project: the tests' cleanup. */
 export async function removeComposeProject(docker: Docker, project: string): Promise<void> {
 	const filters = {label: [`com.docker.compose.project=${project}`]};
 	const containers = await docker.listContainers({all: true, filters});
@@ -81,4 +81,7 @@ export async function removeComposeProject(docker: Docker, project: string): Pro
 	await Promise.all(networks.map(async network => docker.getNetwork(network.Id).remove().catch(() => undefined)));
 	const {Volumes: volumes} = await docker.listVolumes({filters});
 	await Promise.all((volumes ?? []).map(async volume => docker.getVolume(volume.Name).remove().catch(() => undefined)));
+	// After the containers: an image still used by one cannot go.
+	const images = await docker.listImages({filters});
+	await Promise.all(images.map(async image => docker.getImage(image.Id).remove({force: true}).catch(() => undefined)));
 }

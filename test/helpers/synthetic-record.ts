@@ -13,6 +13,8 @@ export type SyntheticOptions = {
 	readonly probes?: number;
 	/** Whether service 0's memory budget was breached in the last hour (the verdict written); default true. */
 	readonly isBreached?: boolean;
+	/** The profile's name in the record; default `synthetic`. */
+	readonly profileName?: string;
 };
 
 const mib = 1024 * 1024;
@@ -50,7 +52,7 @@ export async function writeSyntheticRecord(directory: string, options: Synthetic
 	}));
 	const header: RunLine = {
 		type: 'run', at: start, version: 1, runId: 'synthetic', session: 1, command: 'soak', stacktuiVersion: '0.1.0',
-		profile: {name: 'synthetic', file: null, project: 'synthetic'}, plannedDurationMs: end - start,
+		profile: {name: options.profileName ?? 'synthetic', file: null, project: 'synthetic'}, plannedDurationMs: end - start,
 		host: {hostname: 'bench', cpus: 2, memoryBytes: 24 * 1024 * mib}, engine: {address: 'unix:///var/run/docker.sock', version: '20.10.24'},
 		services, budgets, phases: [{name: 'load', fromMs: 3_600_000, untilMs: 7_200_000, whileStep: null}],
 		probes: probes.map((name, index) => ({name, service: services[index % services.length] ?? 'service-00', kind: 'http', target: 'http://127.0.0.1:8080/health', intervalMs: 10_000, timeoutMs: 2000})),
@@ -95,7 +97,7 @@ export async function writeSyntheticRecord(directory: string, options: Synthetic
 	await once(stream, 'finish');
 	const verdict: Verdict = {
 		version: 1, status: isBreached ? 'breached' : 'held', exitCode: isBreached ? 1 : 0,
-		run: {runId: 'synthetic', profile: 'synthetic', project: 'synthetic', command: 'soak', startedAt: start, endedAt: end, endReason: 'completed', elapsedMs: end - start, observedMs: end - start, plannedDurationMs: end - start, sessions: 1},
+		run: {runId: 'synthetic', profile: options.profileName ?? 'synthetic', project: 'synthetic', command: 'soak', startedAt: start, endedAt: end, endReason: 'completed', elapsedMs: end - start, observedMs: end - start, plannedDurationMs: end - start, sessions: 1},
 		evaluatedAt: end, phase: null, budgets, stack: {memory: null, cpu: null},
 		services: services.map(service => ({service, health: 'healthy', running: 1, containers: 1, memory: null, cpu: null, restarts: 0, unexpectedExits: 0, oomKills: 0, uptimeRatio: 1, startupMs: null, firstTry: {runs: 1, passed: 1}, leak: null})),
 		probes: [], steps: [], phases: [],

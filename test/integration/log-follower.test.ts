@@ -3,11 +3,11 @@ import test from 'ava';
 import {render} from 'ink-testing-library';
 import {createElement} from 'react';
 import {LogFollower} from '../../source/stack/log-follower.js';
-import {sanitize} from '../../source/stack/sanitize.js';
 import {LogPane} from '../../source/ui/log-pane.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {useLogs} from '../../source/ui/use-logs.js';
-import {cliLogLines, connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
+import {dockerLogLines} from '../helpers/docker-logs.js';
+import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const connection = await connectForTests();
 const {docker} = connection;
@@ -18,11 +18,6 @@ test.after.always(async () => removeProject(docker, project));
 /** Sockets handed out by Node's shared agent and not yet released: open requests and streams. */
 function socketsInUse(): number {
 	return Object.values(http.globalAgent.sockets).reduce((total, sockets) => total + (sockets?.length ?? 0), 0);
-}
-
-/** Every line the engine kept, from the docker CLI, as "TIME TEXT", by time; raw or sanitized. */
-async function linesFromCli(id: string, isSanitized = true): Promise<string[]> {
-	return (await cliLogLines(id)).map(line => (isSanitized ? `${line.slice(0, line.indexOf(' '))} ${sanitize(line.slice(line.indexOf(' ') + 1))}` : line));
 }
 
 async function chatter(service: string, hasEscapes = false) {
@@ -73,13 +68,13 @@ test('through docker restart every line arrives once, escapes stripped, interlea
 	await new Promise(resolve => setTimeout(resolve, 300));
 	follower.close();
 
-	const raw = await linesFromCli(web.id, false);
+	const raw = await dockerLogLines(web.id, false);
 	t.true(raw.some(line => line.includes('\u001B]0;pwned\u0007')), 'the container did print escapes');
 	const received = follower.buffer.lines('web').map(line => `${line.time} ${line.text}`);
-	t.deepEqual(received, await linesFromCli(web.id));
+	t.deepEqual(received, await dockerLogLines(web.id));
 	t.true(received.filter(line => line.endsWith(' line 1')).length >= 2, 'lines of both runs');
 	t.false(received.some(line => /[\u0000-\u001F\u007F-\u009F]/.test(line)));
-	t.deepEqual(follower.buffer.lines('worker').map(line => `${line.time} ${line.text}`), await linesFromCli(worker.id));
+	t.deepEqual(follower.buffer.lines('worker').map(line => `${line.time} ${line.text}`), await dockerLogLines(worker.id));
 
 	const merged = follower.buffer.lines();
 	t.is(merged.length, received.length + follower.buffer.size('worker'));

@@ -1,18 +1,14 @@
 import test from 'ava';
 import {followLogs} from '../../source/engine/logs.js';
 import type {LogLine} from '../../source/engine/types.js';
-import {cliLogLines, connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
+import {dockerLogLines} from '../helpers/docker-logs.js';
+import {connectForTests, createService, dockerCli, eventually, newProjectName, removeProject} from '../helpers/engine.js';
 
 const connection = await connectForTests();
 const {docker} = connection;
 const project = newProjectName('logs');
 
 test.after.always(async () => removeProject(docker, project));
-
-/** Every line the engine kept, from the docker CLI: "TIME TEXT", stdout and stderr merged by time. */
-async function linesFromCli(id: string): Promise<string[]> {
-	return cliLogLines(id);
-}
 
 for (const isTty of [false, true]) {
 	test(`log follow across a restart and a stop/start delivers each line once, in order (tty: ${isTty})`, async t => {
@@ -46,7 +42,7 @@ for (const isTty of [false, true]) {
 		await following;
 
 		// A TTY ends lines with CRLF; the follower drops the CR.
-		const expected = (await linesFromCli(container.id)).map(line => line.replace(/\r$/, ''));
+		const expected = (await dockerLogLines(container.id, false)).map(line => line.replace(/\r$/, ''));
 		t.deepEqual(
 			received.map(line => `${line.time} ${line.text}`),
 			expected,

@@ -30,6 +30,16 @@ test('a breached run: the four reports beside the record, a verdict line, exit 1
 	t.regex(readFileSync(path.join(directory, 'report.junit.xml'), 'utf8'), /tests="3" failures="1"/);
 });
 
+test('a profile name with terminal escapes reaches the terminal without them', async t => {
+	const directory = path.join(root, 'escapes');
+	await writeSyntheticRecord(directory, {hours: 1, containers: 1, isBreached: false, profileName: 'evil\u001B]0;pwned\u0007\u001B[2J'});
+	const result = await runCli(['report', directory]);
+	t.is(result.code, 0, result.stderr);
+	t.regex(result.stdout, /^HELD: 0 of 1 budgets breached over 1h00m of evil/);
+	t.false(result.stdout.includes('\u001B'), JSON.stringify(result.stdout));
+	t.false(result.stdout.includes('\u0007'));
+});
+
 test('a run whose budgets all held exits 0', async t => {
 	const directory = path.join(root, 'held');
 	await writeSyntheticRecord(directory, {hours: 1, containers: 2, isBreached: false});

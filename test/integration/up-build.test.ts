@@ -46,8 +46,8 @@ test('a service with build: is built from its context (.dockerignore honoured), 
 	t.is(result.state.services['app']?.reason, undefined);
 	t.true(result.isSuccess);
 	t.truthy(result.state.services['app']?.phaseTimes.building);
-	// Docker's builder: `Step 3/5 : RUN …`; Podman's (buildah): `STEP 3/5: RUN …`.
-	t.true(details.some(line => /^(Step 3\/5 :|STEP 3\/5:) RUN test -e/.test(line)), details.join('\n'));
+	// Docker's builder: `Step 3/7 : RUN …`; Podman's (buildah): `STEP 3/7: RUN …` (the project and service labels add steps).
+	t.true(details.some(line => /^(Step 3\/\d+ :|STEP 3\/\d+:) RUN test -e/.test(line)), details.join('\n'));
 	t.is(result.state.services['app']?.target, 'healthy');
 	t.is(result.state.services['app']?.phase, 'healthy');
 	// Podman names the built image docker.io/library/NAME.
@@ -81,4 +81,23 @@ test('a missing image is pulled; with no registry one line names the image and d
 	t.regex(result.state.services['cache']?.reason ?? '', new RegExp(`^image ${image} is not on this engine and no registry answered to pull it \\(`));
 	t.false((result.state.services['cache']?.reason ?? '').includes('\n'));
 	t.regex(result.state.services['app']?.reason ?? '', /^cache failed: image stacktui-test\/absent/);
+});
+
+test('a built image carries its project\'s label, so the cleanup that removes the project\'s containers removes it too', async t => {
+	const name = newProjectName('up-built-label');
+	const context = mkdtempSync(path.join(tmpdir(), 'stt-up-build-'));
+	directories.push(context);
+	writeFileSync(path.join(context, 'Dockerfile'), 'FROM stacktui-test/busybox:1\nCMD ["idle"]\n');
+	const stack = composeProject(name, [composeService('app', {image: undefined, build: {context, dockerfile: 'Dockerfile', args: {}}})]);
+	t.teardown(async () => {
+		await removeComposeProject(docker, name);
+		await docker.getImage(`${name}_app`).remove({force: true}).catch(() => undefined);
+	});
+	t.true((await runUp(docker, stack, ['app'])).isSuccess);
+	const labels = (await dockerCli(['image', 'inspect', '--format', '{{json .Config.Labels}}', `${name}_app`])).trim();
+	t.like(JSON.parse(labels) as Record<string, string>, {'com.docker.compose.project': name, 'com.docker.compose.service': 'app'});
+
+	await removeComposeProject(docker, name);
+	t.is((await dockerCli(['images', '--quiet', '--filter', `label=com.docker.compose.project=${name}`])).trim(), '', 'no image of the project is left');
+	t.is((await dockerCli(['images', '--quiet', `${name}_app`])).trim(), '');
 });

@@ -5,6 +5,7 @@ import {StackHistory} from '../../source/stack/history.js';
 import {emptyHostStats} from '../../source/stack/host-stats.js';
 import {LogBuffer} from '../../source/stack/log-buffer.js';
 import type {SessionView} from '../../source/stack/session.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 /** A running container of the `demo` project; override what a test is about. */
 export function container(service: string, overrides: Partial<ContainerInfo> = {}): ContainerInfo {
@@ -47,7 +48,7 @@ export class FakeSession {
 
 	constructor(containers: readonly ContainerInfo[] = []) {
 		this.view = {
-			state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map()},
+			state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map(), lifecycle: initialLifecycle()},
 			budgets: initialBudgetState(),
 			tunnels: [],
 			host: emptyHostStats,

@@ -30,8 +30,14 @@ test('the first line names the profile, the soak clock, the warnings and the eng
 });
 
 test('the stack line shows CPU and memory against the stack budget, and the tunnel URL', t => {
-	t.is(lines()[1], 'stack  cpu 55.00% / 200.00%  mem 512MiB / 1GiB  tunnel https://abc.ngrok.app');
+	t.is(lines()[1], 'stack  cpu 55.00% / 200%  mem 512MiB / 1GiB  tunnel https://abc.ngrok.app');
 	t.is(lines({tunnelUrl: undefined, stack: {cpuPercent: null, memoryBytes: null}})[1], 'stack  cpu -  mem -');
+});
+
+test('the stack budget shows as written, the usage in the same unit system', t => {
+	const stack = {cpuPercent: 55, memoryBytes: 42_100_000, memoryBudgetBytes: 4e9, memoryBudgetText: '4GB', cpuBudgetPercent: 50};
+	t.is(lines({tunnelUrl: undefined, stack})[1], 'stack  cpu 55.00% / 50%  mem 42.1MB / 4GB');
+	t.is(lines({tunnelUrl: undefined, stack: {...stack, memoryBytes: 0.5 * gibibyte, memoryBudgetBytes: 4 * gibibyte, memoryBudgetText: '4GiB'}})[1], 'stack  cpu 55.00% / 50%  mem 512MiB / 4GiB');
 });
 
 test('the host line shows CPU, memory and disk, with dashes until first read', t => {

@@ -33,9 +33,9 @@ test('terminal key sequences reach the commands the keymap names', async t => {
 	t.deepEqual(received, ['moveDown', 'moveDown', 'moveUp', 'moveUp', 'details', 'restart', 'restartStack', 'stop', 'logs', 'help', 'filter', 'sort', 'pageDown', 'pageUp']);
 });
 
-test('in the log pane space pauses, "/" searches and n/N step through matches', async t => {
-	const received = await pressKeys([' ', '/', 'n', 'N', 'T', 'x'], 'logs');
-	t.deepEqual(received, ['pauseLogs', 'search', 'nextMatch', 'previousMatch', 'toggleTimestamps']);
+test('in the log pane space pauses, "/" searches, n/N step through matches and W wraps', async t => {
+	const received = await pressKeys([' ', '/', 'n', 'N', 'T', 'W', 'x'], 'logs');
+	t.deepEqual(received, ['pauseLogs', 'search', 'nextMatch', 'previousMatch', 'toggleTimestamps', 'toggleWrap']);
 });
 
 test('escape goes back', async t => {

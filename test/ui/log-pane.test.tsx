@@ -177,22 +177,24 @@ test('the note about dropped lines shows above the oldest line', async t => {
 	t.is(frame.split('\n')[2], 'line 8');
 });
 
-test('a new selection closes the old source and follows the new service; unmounting closes it too', async t => {
-	const web = new FakeSource();
-	web.add('web', 'web line');
-	const database = new FakeSource();
-	database.add('db', 'db line');
-	const sources = [web, database];
+test('a new selection keeps the one source and shows the new service; coming back shows the lines once; unmounting closes it', async t => {
+	const source = new FakeSource();
+	source.add('web', 'web line');
+	source.add('db', 'db line');
+	const sources = [source];
 	const {lastFrame, rerender, unmount} = render(<Harness sources={sources} service="web" />);
 	await frameWith(lastFrame, 'web line');
 	rerender(<Harness sources={sources} service="db" />);
 	const frame = await frameWith(lastFrame, 'db line');
-	t.true(web.isClosed);
 	t.false(frame.includes('web line'));
-	t.deepEqual(database.synced.at(-1), ['d1']);
-	t.false(database.isClosed);
+	t.deepEqual(source.synced.at(-1), ['d1']);
+	t.false(source.isClosed, 'the lines read so far are kept');
+	rerender(<Harness sources={sources} service="web" />);
+	const back = await frameWith(lastFrame, 'web line');
+	t.is(back.split('\n').filter(line => line === 'web line').length, 1);
+	t.deepEqual(source.synced.at(-1), ['w1']);
 	unmount();
-	t.true(database.isClosed);
+	t.true(source.isClosed);
 });
 
 test('plain theme: the current match is marked with > instead of inverse', t => {

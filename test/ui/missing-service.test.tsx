@@ -12,6 +12,7 @@ import {type Command, defaultKeymap} from '../../source/ui/keymap.js';
 import {MissingNote, Panels} from '../../source/ui/panels.js';
 import {createTheme} from '../../source/ui/theme.js';
 import {tableRow} from './rows-fixture.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 const plain = createTheme({isColorEnabled: false});
 const missing = {status: missingServiceStatus('web')};
@@ -30,7 +31,7 @@ function fakeSession() {
 }
 
 const view: SessionView = {
-	state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(), stats: new Map()},
+	state: {project: 'demo', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(), stats: new Map(), lifecycle: initialLifecycle()},
 	budgets: initialBudgetState(),
 	tunnels: [],
 	host: emptyHostStats,

@@ -98,7 +98,7 @@ export const budgets: BudgetState = {
 	warnings: [
 		warning({id: 1, kind: 'startup', service: 'db', budget: 30_000, written: '30s', peak: 45_000, durationMs: 45_000, startedAt: at('10:00:00'), endedAt: at('10:00:45')}),
 		warning({id: 2, kind: 'memory', peak: 310 * mebibyte, startedAt: at('10:05:00'), durationMs: 60_000}),
-		warning({id: 3, kind: 'cpu', service: undefined, budget: 200, written: '200.00%', peak: 250.5, startedAt: at('10:01:00'), durationMs: 30_000, endedAt: at('10:01:30')}),
+		warning({id: 3, kind: 'cpu', service: undefined, budget: 200, written: '200%', peak: 250.5, startedAt: at('10:01:00'), durationMs: 30_000, endedAt: at('10:01:30')}),
 		warning({id: 4, kind: 'memory', service: 'worker', budget: 128 * mebibyte, written: '128MiB', peak: 1.5 * 1024 * mebibyte, startedAt: at('10:08:00'), durationMs: 5_000}),
 	],
 	tracks: [],

@@ -24,6 +24,7 @@ function view(service: string | undefined, actions: LogViewAction[], limit = 200
 		const text = index % 7 === 0 ? `error ${index}: ${'x'.repeat(index * 4)} 数据库 end` : `line ${index} ok error-free`;
 		const line: LogLine = {containerId: `${service}-id`, stream: 'stdout', time: new Date(Date.UTC(2024, 4, 1, 10) + index * 1000).toISOString(), text};
 		buffer.push({service, label: service}, line);
+		if (index === 20) buffer.mark({service: 'web', label: 'web'}, 'web-id', BigInt(Date.UTC(2024, 4, 1, 10) + index * 1000) * 1_000_000n + 1n, '── container web-1 (web-id) was removed; the lines above are from it ──');
 	}
 
 	let state = initialLogView(service, 8, service === undefined);
@@ -38,6 +39,8 @@ const cases: Array<[string, string | undefined, LogViewAction[], number?]> = [
 	['all services with prefixes and timestamps', undefined, [{type: 'toggleTimestamps'}]],
 	['a search with a current match', undefined, [{type: 'setSearch', text: 'error'}, {type: 'nextMatch'}]],
 	['paused with new lines waiting', 'web', [{type: 'togglePause'}, {type: 'scrollUp', count: 3}]],
+	['long lines wrapped, a removed container\'s marker among them', 'web', [{type: 'resized', height: 8, width: 48}, {type: 'toggleWrap'}, {type: 'togglePause'}, {type: 'scrollUp', count: 6}]],
+	['wrapped, all services, timestamps and a match cut by the wrap', undefined, [{type: 'resized', height: 8, width: 48}, {type: 'toggleWrap'}, {type: 'toggleTimestamps'}, {type: 'setSearch', text: 'xxxx 数据库'}, {type: 'nextMatch'}]],
 ];
 
 for (const themeName of ['colored', 'plain'] as const) {

@@ -26,6 +26,7 @@ export function serviceStatus(overrides: Partial<ServiceStatus> = {}): ServiceSt
 		restarts: 0,
 		exitCode: null,
 		isOomKilled: false,
+		hasOomKill: false,
 		startedAt: '2024-05-01T10:00:00Z',
 		uptimeSeconds: 3725,
 		...overrides,

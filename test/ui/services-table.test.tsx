@@ -25,7 +25,7 @@ test('a row shows the service, state, health, uptime, CPU, memory against its bu
 });
 
 test('at 80 columns low-priority columns drop and no line is wider than the terminal', t => {
-	const rows = [tableRow({service: 'web', restarts: 4}, {ports: ['8080→80/tcp'], cpuHistory: [0, 50, 100]})];
+	const rows = [tableRow({service: 'web', restarts: 4}, {ports: ['8080→80/tcp'], cpuHistory: [0, 50, 100], cpuScale: 100})];
 	const narrow = frame({rows, width: 80});
 	t.false(narrow.some(line => /RESTARTS|PORTS/.test(line)));
 	t.false(narrow.some(line => line.includes('8080')));
@@ -33,6 +33,46 @@ test('at 80 columns low-priority columns drop and no line is wider than the term
 	const wide = frame({rows, width: 100});
 	t.regex(wide[0] ?? '', /RESTARTS/);
 	t.regex(lineOf(wide, 'web'), /▁▅█/);
+});
+
+test('each sparkline sits right after its number under a title naming it; a flat or small series draws low bars', t => {
+	const flat = Array.from({length: 4}, () => 316 * 1024);
+	const small = [0.13, 0.1, 0.13, 0.12];
+	const rows = [tableRow({service: 'idle', cpuPercent: 0.13, memoryBytes: 316 * 1024}, {cpuHistory: small, cpuScale: 100, memoryHistory: flat, memoryScale: 23.54 * 1024 ** 3})];
+	const lines = frame({rows, width: 160});
+	t.regex(lines[0] ?? '', /CPU % CPU 5min\s+MEMORY MEM 5min/);
+	t.regex(lineOf(lines, 'idle'), /0\.13% ▁▁▁▁\s+316KiB \/ 512MiB ▁▁▁▁\s/);
+	const header = lines[0] ?? '';
+	const row = lineOf(lines, 'idle');
+	t.is(row.indexOf('▁'), header.indexOf('CPU 5min'), 'the CPU sparkline starts under its title');
+	t.is(row.lastIndexOf(' ▁▁▁▁') + 1, header.indexOf('MEM 5min'), 'the memory sparkline starts under its title');
+});
+
+test('a budget shows as the profile wrote it, the used memory in the same unit system', t => {
+	const rows = [
+		tableRow({service: 'db', memoryBytes: 40.39 * mebibyte}, {memoryBudgetBytes: 200e6, memoryBudgetText: '200MB', budgetStatus: 'ok'}),
+		tableRow({service: 'web', memoryBytes: 40.39 * mebibyte}, {memoryBudgetBytes: 256 * mebibyte, memoryBudgetText: '256MiB', budgetStatus: 'ok'}),
+	];
+	const lines = frame({rows, width: 100});
+	t.regex(lineOf(lines, 'db'), /42\.35MB \/ 200MB/);
+	t.regex(lineOf(lines, 'web'), /40\.39MiB \/ 256MiB/);
+});
+
+test('an OOM-killed or crashed row says so in red, with every restart counted', t => {
+	const rows = [
+		tableRow({service: 'hog', state: 'exited', exitCode: 137, isOomKilled: true, cpuPercent: null, memoryBytes: null, uptimeSeconds: null}),
+		tableRow({service: 'loop', state: 'restarting', exitCode: 137, isOomKilled: true, restarts: 7, health: 'none', cpuPercent: null, memoryBytes: null, uptimeSeconds: null}),
+		tableRow({service: 'crash', state: 'exited', exitCode: 137, cpuPercent: null, memoryBytes: null, uptimeSeconds: null}),
+		tableRow({service: 'child', hasOomKill: true}),
+	];
+	const lines = frame({rows, width: 160});
+	t.regex(lineOf(lines, 'hog'), /hog\s+OOM killed\s/);
+	t.regex(lineOf(lines, 'loop'), /loop\s+restarting \(OOM\)\s+-\s+-\s+7\s/);
+	t.regex(lineOf(lines, 'crash'), /crash\s+exited \(137\)\s/);
+	t.regex(lineOf(lines, 'child'), /child\s+running \(OOM\)\s/);
+	const colored = (render(<ServicesTable rows={rows} width={160} height={8} theme={createTheme({isColorEnabled: true})} />).lastFrame() ?? '').split('\n');
+	t.regex(lineOf(colored, 'hog'), /\u001B\[31m ?OOM killed/, 'in red');
+	t.regex(lineOf(colored, 'child'), /\u001B\[31m ?running \(OOM\)/, 'in red');
 });
 
 test('a pending action, an exit code and scaled replicas read as such', t => {

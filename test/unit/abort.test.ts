@@ -5,6 +5,7 @@ import {abortSummary} from '../../source/up/abort-summary.js';
 import {initialUpState, isFinished, reduceUp, type UpEvent} from '../../source/up/model.js';
 import {lifecycleAbortText} from '../../source/up/stop.js';
 import {container} from '../ui/fake-session.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 function replay(events: readonly UpEvent[]) {
 	return events.reduce(reduceUp, initialUpState(['db', 'api', 'web', 'worker'], 10_000));
@@ -82,6 +83,7 @@ test('the stack is back when every container is on a new run at its target', t =
 			['id-job', container('job', {startedAt: 'run-1', ...job})],
 		]),
 		stats: new Map(),
+		lifecycle: initialLifecycle(),
 	});
 	t.deepEqual(stackReadiness(state({}, {}), before), {isBack: false, waiting: ['db (healthy)', 'job (running)']}, 'the old runs do not count');
 	t.deepEqual(stackReadiness(state({startedAt: 'run-2', health: 'starting'}, {startedAt: 'run-2'}), before), {isBack: false, waiting: ['db (starting)']});

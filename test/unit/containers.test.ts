@@ -84,6 +84,13 @@ test('the restart count comes from the engine\'s restart policy count', t => {
 	t.is(fromInspect({...healthy, RestartCount: 4}).restartCount, 4);
 });
 
+test('CPU and memory limits come from the host config: --cpus, a CFS quota, or none', t => {
+	const limited = (host: Record<string, number>) => fromInspect({...healthy, HostConfig: {...healthy.HostConfig, ...host}});
+	t.like(limited({NanoCpus: 250_000_000, Memory: 64 * 1024 * 1024}), {cpuLimitPercent: 25, memoryLimitBytes: 64 * 1024 * 1024});
+	t.like(limited({NanoCpus: 0, CpuQuota: 150_000, CpuPeriod: 100_000, Memory: 0}), {cpuLimitPercent: 150, memoryLimitBytes: undefined});
+	t.like(limited({NanoCpus: 0, CpuQuota: 0, Memory: 0}), {cpuLimitPercent: undefined, memoryLimitBytes: undefined});
+});
+
 test('toState keeps every engine state and reads anything else as dead', t => {
 	for (const state of ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const) {
 		t.is(toState(state), state);

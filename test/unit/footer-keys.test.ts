@@ -8,7 +8,7 @@ test('the footer shows the keys of the pane in focus, from the keymap', t => {
 	t.is(footerKeys(table, defaultKeymap), 'enter details  l logs  e shell  s start  x stop  r restart  / filter  o sort  t tunnels  w warnings  ? help  q quit');
 	t.is(
 		footerKeys({...table, panel: 'logs'}, defaultKeymap),
-		'/ search  esc close  space pause  T timestamps  a all services  r restart  ? help  q quit',
+		'/ search  esc close  space pause  T timestamps  a all services  W wrap  r restart  ? help  q quit',
 		'the log pane\'s own keys',
 	);
 	t.regex(footerKeys({...table, panel: 'logs', hasSearch: true}, defaultKeymap), /^n next match {2}N previous {2}esc clear search/);

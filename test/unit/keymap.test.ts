@@ -46,6 +46,7 @@ const expected: ReadonlyArray<[Command, Scope, readonly string[]]> = [
 	['nextMatch', 'logs', ['n']],
 	['previousMatch', 'logs', ['N']],
 	['toggleTimestamps', 'logs', ['T']],
+	['toggleWrap', 'logs', ['W']],
 	['pageDown', 'global', ['pagedown']],
 	['pageUp', 'global', ['pageup']],
 ];

@@ -1,5 +1,5 @@
 import test from 'ava';
-import type {BufferedLine} from '../../source/stack/log-buffer.js';
+import {type BufferedLine, LogBuffer} from '../../source/stack/log-buffer.js';
 import {
 	type LogRow,
 	type LogViewAction,
@@ -17,6 +17,7 @@ function lines(from: number, to: number, texts: Readonly<Record<number, string>>
 	for (let sequence = from; sequence <= to; sequence += 1) {
 		result.push({
 			sequence,
+			kind: 'line',
 			service: 'web',
 			label: 'web',
 			containerId: 'c1',
@@ -79,6 +80,32 @@ test('paused, the view stays on its lines while the oldest are dropped', t => {
 	t.deepEqual(shown(scrolled), ['line 13', 'line 14', 'line 15']);
 	const later = changed(scrolled, lines(6, 25), 5);
 	t.deepEqual(shown(later), ['line 14', 'line 15', 'new 5'], 'the bottom line stays; the marker takes a row');
+});
+
+test('paused during a flood, the view keeps every line it showed and counts the new ones, however many the buffer dropped', t => {
+	const buffer = new LogBuffer({linesPerService: 50, mergedLines: 50});
+	const push = (text: string) => buffer.push({service: 'web', label: 'web'}, {containerId: 'c1', stream: 'stdout', time: new Date(Date.UTC(2024, 4, 1) + buffer.lastSequence).toISOString(), text});
+	const load = (state: LogViewState) => reduceLogView(state, {type: 'linesChanged', service: 'web', lines: buffer.lines('web'), dropped: buffer.dropped('web'), labels: ['web']});
+	for (let index = 1; index <= 80; index += 1) push(`line ${index}`);
+	const paused = apply(load(web(5)), {type: 'togglePause'});
+	const before = shown(paused);
+	t.deepEqual(before, ['line 76', 'line 77', 'line 78', 'line 79', 'line 80']);
+	let state = paused;
+	for (let index = 81; index <= 10_080; index += 1) {
+		push(`line ${index}`);
+		if (index % 1000 === 0) state = load(state); // A render every 100 ms at 10,000 lines a second.
+	}
+
+	state = load(state);
+
+	t.is(newLineCount(state), 10_000);
+	t.deepEqual(shown(state), ['line 77', 'line 78', 'line 79', 'line 80', 'new 10000'], 'the same lines; the marker takes a row');
+	t.is(state.shown.length, 50, 'all 50 lines it showed can still be scrolled');
+	t.deepEqual(shown(apply(state, {type: 'scrollToTop'})), ['dropped 30', 'line 31', 'line 32', 'line 33', 'new 10000']);
+	t.true(state.lines.length <= 50, 'memory stays bounded by the buffer');
+	const resumed = apply(state, {type: 'togglePause'});
+	t.deepEqual(shown(resumed), ['line 10076', 'line 10077', 'line 10078', 'line 10079', 'line 10080']);
+	t.is(newLineCount(resumed), 0);
 });
 
 test('scrolling up pauses; down, pages, top and bottom move as expected and stop at the ends', t => {
@@ -146,12 +173,14 @@ test('new matching lines join the matches while following, not while paused', t 
 	t.deepEqual(changed(paused, lines(1, 8, {2: 'hit', 7: 'hit'})).matches, [2]);
 });
 
-test('a match dropped from the buffer is no longer current', t => {
+test('a match the buffer dropped stays while the search holds the view, and goes when it follows again', t => {
 	const searched = apply(changed(web(), lines(1, 10, {2: 'hit'})), {type: 'setSearch', text: 'hit'});
 	t.is(searched.currentMatch, 2);
 	const later = changed(searched, lines(3, 12), 2);
-	t.is(later.currentMatch, undefined);
-	t.deepEqual(later.matches, []);
+	t.is(later.currentMatch, 2, 'a paused view keeps what it shows');
+	const following = apply(later, {type: 'scrollToBottom'});
+	t.is(following.currentMatch, undefined);
+	t.deepEqual(following.matches, []);
 });
 
 test('timestamps toggle', t => {

@@ -8,6 +8,7 @@ import type {SessionView} from '../../source/stack/session.js';
 import {missingServiceOf, missingServiceStatus, toServiceStatuses, withMissingServices} from '../../source/stack/snapshot.js';
 import {dashboardRows, findSelected, isMissingRow, noContainerText, rowKey} from '../../source/ui/dashboard-rows.js';
 import {arrangeRows} from '../../source/ui/table/rows.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 function container(service: string, number = 1, overrides: Partial<ContainerInfo> = {}): ContainerInfo {
 	return {
@@ -31,7 +32,7 @@ function container(service: string, number = 1, overrides: Partial<ContainerInfo
 
 function view(containers: readonly ContainerInfo[], pending: ReadonlyMap<string, 'creating'> = new Map()): SessionView {
 	return {
-		state: {project: 'fixture', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map()},
+		state: {project: 'fixture', engine: 'connected', engineError: undefined, isListed: true, containers: new Map(containers.map(item => [item.id, item])), stats: new Map(), lifecycle: initialLifecycle()},
 		budgets: initialBudgetState(),
 		tunnels: [],
 		host: emptyHostStats,

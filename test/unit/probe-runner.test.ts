@@ -65,3 +65,15 @@ test('a probe waits for its service to be up and its after: step to pass, and pa
 	monitor.evaluate(base + 4000, stack({id: 'r', service: 'redis', health: 'healthy', startedAt: 3000}));
 	t.true(monitor.isProbeReady(withAfter), 'up again: checks resume');
 });
+
+test('a check that fails as a planned stop begins, before the next evaluation, does not count', t => {
+	const monitor = new StackMonitor({budgets: budgets(), probes: [probe], soak: {durationMs: undefined, steps: []}, phases: []}, ['redis'], base);
+	monitor.evaluate(base, stack({id: 'r', service: 'redis', health: 'healthy'}));
+	monitor.probeResult({at: base + 500, probe: 'ping', isOk: true, latencyMs: 5});
+	// The step notes the stop; the check in flight fails a few ms later, before the evaluator has seen the note.
+	monitor.note({type: 'service-down', at: base + 1000, service: 'redis', cause: 'step-2', step: 2});
+	monitor.probeResult({at: base + 1003, probe: 'ping', isOk: false, latencyMs: 3, error: 'refused'});
+	const state = monitor.evaluate(base + 1100, stack({id: 'r', service: 'redis', health: 'healthy', state: 'exited'}));
+	const track = state.tracks.find(candidate => candidate.id === 'probe-success:ping');
+	t.not(track?.status, 'breached', JSON.stringify(track));
+});

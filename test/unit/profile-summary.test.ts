@@ -37,7 +37,7 @@ test('the check summary names the files, services, budgets in readable units, tu
 			'budgets   stack: memory 4GiB, cpu 50%, startup 2m (sums over every container)',
 			'          postgres: memory 200MiB',
 			'          clickhouse: memory 500MiB, startup 40s',
-			'          redis: memory 47.68MiB, cpu 150%',
+			'          redis: memory 50MB, cpu 150%',
 			'          every service healthy within 1m',
 			'          every service: first try 100%, uptime 99.9%, restarts 3 in 10m, oom 0, leak 10MiB/h',
 			'          postgres: leak 5MiB/h',

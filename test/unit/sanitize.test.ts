@@ -1,5 +1,5 @@
 import test from 'ava';
-import {sanitize} from '../../source/stack/sanitize.js';
+import {safeJson, sanitize, sanitizeLines} from '../../source/stack/sanitize.js';
 
 const escape = '\u001B';
 const bell = '\u0007';
@@ -153,4 +153,26 @@ test('fuzz: text mixed with known sequences comes out as exactly the text', t =>
 	}
 
 	t.is(exact, 2000);
+});
+
+test('bidi overrides and isolates are neutralised: each becomes a visible U+FFFD, so the order and width of what follows is what it seems', t => {
+	for (const code of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c]) {
+		const control = String.fromCodePoint(code);
+		t.is(sanitize(`admin${control}nimda`), 'admin\uFFFDnimda', code.toString(16));
+	}
+
+	t.is(sanitize('\u202Eevil\u202C and \t tab'), '\uFFFDevil\uFFFD and       tab', 'with controls too');
+	t.is(sanitize(sanitize('\u202Ex\u001B[31m')), '\uFFFDx', 'sanitizing twice changes nothing more');
+});
+
+test('sanitizeLines keeps the line breaks of a multi-line text and cleans each line', t => {
+	t.is(sanitizeLines(`one\u001B]0;t\u0007\ntwo\u202E\r\n\nthree`), 'one\ntwo\uFFFD\n\nthree');
+});
+
+test('safeJson keeps the data exact but writes C1 controls, bidi controls and line separators as \\u escapes', t => {
+	const value = {name: 'a\u001B]52;c;eA==\u0007b\u009B2J\u202Ec\u2028d'};
+	const text = safeJson(value);
+	t.false(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/.test(text.replaceAll('\n', '')));
+	t.deepEqual(JSON.parse(text), value);
+	t.true(text.includes(String.raw`\u009b2J\u202ec\u2028d`));
 });

@@ -4,6 +4,7 @@ import type {ContainerInfo, StatsSample} from '../../source/engine/types.js';
 import {formatDuration} from '../../source/stack/format.js';
 import type {StackState} from '../../source/stack/model.js';
 import {hasFullSamples, toServiceStatuses} from '../../source/stack/snapshot.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 function container(id: string, overrides: Partial<ContainerInfo> = {}): ContainerInfo {
 	return {
@@ -48,6 +49,7 @@ function state(containers: readonly ContainerInfo[], stats: Record<string, Stats
 		isListed: true,
 		containers: new Map(containers.map(item => [item.id, item])),
 		stats: new Map(Object.entries(stats)),
+		lifecycle: initialLifecycle(),
 	};
 }
 

@@ -3,6 +3,7 @@ import {formatExposition} from '../../source/metrics/exposition.js';
 import {stackMetrics} from '../../source/metrics/stack-metrics.js';
 import type {StackState} from '../../source/stack/model.js';
 import {budgets as budgetsOf, container, mib, run, sample} from '../helpers/budget-fixture.js';
+import {initialLifecycle} from '../../source/stack/incidents.js';
 
 const containers = [
 	{...container({id: 'db-1', service: 'db', health: 'healthy'}), restartCount: 3},
@@ -15,6 +16,7 @@ const state: StackState = {
 	engineError: undefined,
 	isListed: true,
 	containers: new Map(containers.map(item => [item.id, item])),
+	lifecycle: initialLifecycle(),
 	stats: new Map([
 		['db-1', {...sample(150 * mib, 12.5), memoryLimitBytes: 512 * mib}],
 		['cache-1', sample(10 * mib, undefined)],

@@ -25,6 +25,7 @@ function status(overrides: Partial<ServiceStatus> = {}): ServiceStatus {
 		restarts: 2,
 		exitCode: null,
 		isOomKilled: false,
+		hasOomKill: false,
 		startedAt: '2024-05-01T10:00:00Z',
 		uptimeSeconds: 3725,
 		...overrides,

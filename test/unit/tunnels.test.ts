@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import test from 'ava';
+import {compileUserPattern} from '../../source/config/user-pattern.js';
 import {
 	matchLogLine,
 	quickTunnelAddress,
@@ -54,7 +55,7 @@ test('the /quicktunnel address from a metrics base, its /metrics page, or itself
 
 test('the quick tunnel pattern finds exactly the boxed URL in a cloudflared log', t => {
 	const lines = readFileSync(new URL('../fixtures/tunnels/cloudflared-log.txt', import.meta.url), 'utf8').split('\n');
-	const pattern = new RegExp(quickTunnelPattern);
+	const pattern = compileUserPattern(quickTunnelPattern);
 	t.deepEqual(
 		lines.map(line => matchLogLine(pattern, line)).filter(url => url !== undefined),
 		['https://pleasant-horse-lemon-ridge.trycloudflare.com'],
@@ -62,9 +63,9 @@ test('the quick tunnel pattern finds exactly the boxed URL in a cloudflared log'
 });
 
 test('a log pattern yields its first group, else the whole match; colour codes are ignored', t => {
-	t.is(matchLogLine(/url=(\S+)/, 'msg="started tunnel" url=https://a.example.net'), 'https://a.example.net');
-	t.is(matchLogLine(/https:\/\/\S+/, 'Forwarding https://b.example.net -> localhost'), 'https://b.example.net');
-	t.is(matchLogLine(new RegExp(quickTunnelPattern), '\u001B[32mINF\u001B[0m |  https://c-d.trycloudflare.com\u001B[0m  |'), 'https://c-d.trycloudflare.com');
-	t.is(matchLogLine(/url=(\S+)/, 'nothing here'), undefined);
-	t.is(matchLogLine(/url=(\S*)/, 'url= (none yet)'), undefined, 'an empty match is no URL');
+	t.is(matchLogLine(compileUserPattern(String.raw`url=(\S+)`), 'msg="started tunnel" url=https://a.example.net'), 'https://a.example.net');
+	t.is(matchLogLine(compileUserPattern(String.raw`https://\S+`), 'Forwarding https://b.example.net -> localhost'), 'https://b.example.net');
+	t.is(matchLogLine(compileUserPattern(quickTunnelPattern), '\u001B[32mINF\u001B[0m |  https://c-d.trycloudflare.com\u001B[0m  |'), 'https://c-d.trycloudflare.com');
+	t.is(matchLogLine(compileUserPattern(String.raw`url=(\S+)`), 'nothing here'), undefined);
+	t.is(matchLogLine(compileUserPattern(String.raw`url=(\S*)`), 'url= (none yet)'), undefined, 'an empty match is no URL');
 });

@@ -1,6 +1,7 @@
 import {Backoff, sleep} from '../../engine/backoff.js';
 import {toNanoseconds} from '../../engine/log-lines.js';
 import type {LogLine} from '../../engine/types.js';
+import type {UserPattern} from '../../config/user-pattern.js';
 import {matchLogLine} from './log-match.js';
 import type {ServiceRun} from './types.js';
 
@@ -17,7 +18,7 @@ export class LogWatch {
 	#error: string | undefined;
 
 	constructor(
-		private readonly pattern: RegExp,
+		private readonly pattern: UserPattern,
 		private readonly onChange: () => void,
 	) {}
 

@@ -1,6 +1,7 @@
 import {Backoff} from '../../engine/backoff.js';
 import {defaultNgrokApi} from '../../profile/read-tunnels.js';
 import type {Tunnel} from '../../profile/types.js';
+import {compileUserPattern, type UserPattern, userPatternProblem} from '../../config/user-pattern.js';
 import {quickTunnelAddress, quickTunnelPattern, readQuickTunnel} from './cloudflared.js';
 import {fetchJson} from './fetch-json.js';
 import {LogWatch, type LogSource} from './log-watch.js';
@@ -37,11 +38,12 @@ export async function* watchTunnel(tunnel: Tunnel, options: WatchTunnelOptions):
 	const controller = new AbortController();
 	const signal = AbortSignal.any([options.signal, controller.signal]);
 	const wakeup = new Wakeup();
-	let pattern: RegExp;
+	let pattern: UserPattern;
 	try {
-		pattern = new RegExp(tunnel.provider === 'log' ? (tunnel.pattern ?? '') : quickTunnelPattern);
+		pattern = compileUserPattern(tunnel.provider === 'log' ? (tunnel.pattern ?? '') : quickTunnelPattern);
 	} catch (error) {
-		yield toTunnelStatus(tunnel, {status: 'error', reason: `bad pattern: ${(error as Error).message}`});
+		// `check` warned: a lookaround or backreference, which the linear-time engine cannot run.
+		yield toTunnelStatus(tunnel, {status: 'error', reason: `bad pattern: ${userPatternProblem(tunnel.pattern ?? '') ?? (error as Error).message}`});
 		return;
 	}
 

@@ -1,15 +1,17 @@
 import stringWidth from 'string-width';
+import {sanitize} from '../../stack/sanitize.js';
 
 const segmenter = new Intl.Segmenter();
 
 /**
- * Terminal columns of a plain string (wide characters count 2), as ink measures it. Text made only of
- * printable ASCII and the narrow symbols the dashboard draws (sparkline blocks, arrows, ✓ ✗ … · –) is
- * counted directly: string-width's grapheme and emoji checks were most of a table row's cost.
+ * Terminal columns of a string as it will be shown (sanitized; wide characters count 2), as ink
+ * measures it. Text made only of printable ASCII and the narrow symbols the dashboard draws
+ * (sparkline blocks, arrows, ✓ ✗ … · –) holds nothing to sanitize and is counted directly:
+ * string-width's grapheme and emoji checks were most of a table row's cost.
  */
 export function textWidth(text: string): number {
 	for (let index = 0; index < text.length; index++) {
-		if (!isNarrowSymbol(text.charCodeAt(index))) return stringWidth(text);
+		if (!isNarrowSymbol(text.charCodeAt(index))) return stringWidth(sanitize(text));
 	}
 
 	return text.length;
@@ -30,9 +32,13 @@ function isNarrowSymbol(code: number): boolean {
 	);
 }
 
-/** Exactly `width` columns: truncated with `…` when too long, padded on the side opposite the alignment. */
-export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+/**
+ * Exactly `width` columns: truncated with `…` when too long, padded on the side opposite the
+ * alignment. The text is sanitized first: what is measured is what the terminal will show.
+ */
+export function fitCell(raw: string, width: number, align: 'left' | 'right' = 'left'): string {
 	if (width <= 0) return '';
+	const text = sanitize(raw);
 	let fitted = text;
 	let used = textWidth(text);
 	if (used > width) {

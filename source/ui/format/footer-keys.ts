@@ -32,6 +32,7 @@ const hints: Readonly<Partial<Record<Command, string>>> = {
 	previousMatch: 'previous',
 	toggleTimestamps: 'timestamps',
 	toggleAllServices: 'all services',
+	toggleWrap: 'wrap',
 };
 
 /** What the footer knows of the screen: the pane in focus and what it holds. */

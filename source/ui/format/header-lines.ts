@@ -1,3 +1,5 @@
+import {formatBudgetPercent} from '../../stack/format.js';
+import {sanitize} from '../../stack/sanitize.js';
 import type {Color, Theme} from '../theme.js';
 import {formatElapsed, formatPercentCell, formatUsage} from './numbers.js';
 import type {BudgetStatus} from './status.js';
@@ -26,6 +28,8 @@ export type StackTotals = {
 	readonly memoryBytes: number | null;
 	readonly cpuBudgetPercent?: number | undefined;
 	readonly memoryBudgetBytes?: number | undefined;
+	/** The stack's memory budget as the profile wrote it. */
+	readonly memoryBudgetText?: string | undefined;
 	readonly budgetStatus?: BudgetStatus | undefined;
 };
 
@@ -64,11 +68,11 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 	// Last: an engine address can be long, and truncation should cut it rather than the warnings.
 	identity.push({label: 'engine', ...engineText(engine, theme)});
 
-	const cpuBudget = stack.cpuBudgetPercent === undefined ? '' : ` / ${formatPercentCell(stack.cpuBudgetPercent)}`;
+	const cpuBudget = stack.cpuBudgetPercent === undefined ? '' : ` / ${formatBudgetPercent(stack.cpuBudgetPercent)}`;
 	const totals: HeaderSegment[] = [
 		{text: 'stack', isBold: true},
 		{label: 'cpu', text: formatPercentCell(stack.cpuPercent) + cpuBudget},
-		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes), color: budgetColor(stack.budgetStatus, theme)},
+		{label: 'mem', text: formatUsage(stack.memoryBytes, stack.memoryBudgetBytes, undefined, stack.memoryBudgetText), color: budgetColor(stack.budgetStatus, theme)},
 	];
 	if (facts.stackStartup !== undefined) totals.push({text: facts.stackStartup, color: theme.status.muted});
 	if (facts.tunnelUrl !== undefined) totals.push({label: 'tunnel', text: facts.tunnelUrl, color: theme.accent});
@@ -79,7 +83,8 @@ export function headerLines(facts: HeaderFacts, theme: Theme): HeaderSegment[][]
 		{label: 'mem', text: formatUsage(host.memoryUsedBytes, host.memoryTotalBytes)},
 		{label: 'disk', text: formatUsage(host.diskUsedBytes, host.diskTotalBytes)},
 	];
-	return [identity, totals, hostLine];
+	// The profile's name, the engine's address and error, the tunnel URL come from files and the network.
+	return [identity, totals, hostLine].map(line => line.map(segment => ({...segment, text: sanitize(segment.text)})));
 }
 
 function engineText(engine: EngineSummary, theme: Theme): {text: string; color: Color} {

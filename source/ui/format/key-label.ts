@@ -1,3 +1,5 @@
+import {sanitize} from '../../stack/sanitize.js';
+
 const labels: Readonly<Record<string, string>> = {
 	up: '↑',
 	down: '↓',
@@ -10,7 +12,7 @@ const labels: Readonly<Record<string, string>> = {
 
 /** How a key name reads in help and the readme: `↓`, `esc`, `pgup`, `ctrl+c`, `R`. */
 export function keyLabel(name: string): string {
-	return labels[name] ?? name;
+	return labels[name] ?? sanitize(name);
 }
 
 /** All keys of a binding: `j/↓`. */

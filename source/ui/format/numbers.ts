@@ -1,4 +1,5 @@
-import {formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
+import {sizeUnitSystem} from '../../config/units.js';
+import {formatBytes, formatDuration, formatPercent, formatSize} from '../../stack/format.js';
 
 /** Shown where a number is not known yet; never a made-up 0. */
 export const missing = '-';
@@ -13,9 +14,13 @@ export function formatBytesCell(value: number | null | undefined): string {
 	return value === null || value === undefined ? missing : formatBytes(value);
 }
 
-/** `used / budget` (or `used / limit` without a budget; `used` when neither is known). */
-export function formatUsage(used: number | null | undefined, budget: number | null | undefined, limit?: number | null): string {
+/**
+ * `used / budget` (or `used / limit` without a budget; `used` when neither is known). A budget
+ * shows as written (`200MB`), and the used value in the same unit system (`42.35MB`).
+ */
+export function formatUsage(used: number | null | undefined, budget: number | null | undefined, limit?: number | null, budgetText?: string): string {
 	if (used === null || used === undefined) return missing;
+	if (budget !== null && budget !== undefined && budgetText !== undefined) return `${formatSize(used, sizeUnitSystem(budgetText))} / ${budgetText}`;
 	const total = budget ?? (limit !== null && limit !== undefined && limit > 0 ? limit : undefined);
 	return total === undefined ? formatBytes(used) : `${formatBytes(used)} / ${formatBytes(total)}`;
 }

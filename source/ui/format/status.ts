@@ -24,18 +24,29 @@ export type StateFacts = {
 	readonly state: RowState;
 	readonly exitCode: number | null;
 	readonly isOomKilled: boolean;
+	/** A process of the running container was OOM-killed. */
+	readonly hasOomKill?: boolean;
 	readonly pendingAction?: PendingAction | undefined;
 };
 
-/** The state word: the pending action (`restarting…`) until events confirm it, `exited (1)`, `exited (oom)`. */
+/**
+ * The state word: the pending action (`restarting…`) until events confirm it; `OOM killed` or
+ * `exited (137)`; a restart loop says why it restarts, `restarting (OOM)`, `restarting (1)`; a
+ * container whose child was OOM-killed, or that runs again after its last run was, `running (OOM)`.
+ */
 export function formatState(facts: StateFacts): string {
 	if (facts.pendingAction !== undefined) return `${facts.pendingAction}…`;
 	if (facts.state === 'exited' || facts.state === 'dead') {
-		if (facts.isOomKilled) return `${facts.state} (oom)`;
+		if (facts.isOomKilled) return 'OOM killed';
 		if (facts.exitCode !== null) return `${facts.state} (${facts.exitCode})`;
 	}
 
-	return facts.state;
+	if (facts.state === 'restarting' && (facts.isOomKilled || facts.exitCode !== null)) {
+		return `restarting (${facts.isOomKilled ? 'OOM' : facts.exitCode})`;
+	}
+
+	// Running again after an OOM kill: of a process inside, or of the last run (a restart policy keeps OOMKilled).
+	return facts.state === 'running' && (facts.hasOomKill || facts.isOomKilled) ? 'running (OOM)' : facts.state;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {sanitize} from '../../stack/sanitize.js';
 import type {Theme} from '../theme.js';
 import {lineWindow, type PanelContent, type Segment} from './panel-lines.js';
 
@@ -33,13 +34,13 @@ export function PanelFrame({content, start, width, height, theme}: PanelFramePro
 
 type SegmentsProps = {readonly segments: readonly Segment[]; readonly isSelected?: boolean | undefined; readonly theme: Theme};
 
-/** One line: a single Text with a span per segment, cut at the panel's width. */
+/** One line: a single Text with a span per segment, cut at the panel's width; names and values from files or the engine sanitized. */
 function Segments({segments, isSelected = false, theme}: SegmentsProps) {
 	return (
 		<Text wrap="truncate-end" inverse={isSelected && theme.selection.isInverse}>
 			{segments.map((segment, index) => (
 				<Text key={index} color={segment.color} bold={theme.isStyled && segment.isBold}>
-					{segment.text}
+					{sanitize(segment.text)}
 				</Text>
 			))}
 		</Text>

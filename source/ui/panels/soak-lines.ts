@@ -56,7 +56,8 @@ export function soakContent({soak, stackStartup, now, recordPath, theme}: SoakIn
 					text: row(
 						service.service,
 						service.memoryPeak === undefined ? missing : formatBytes(service.memoryPeak),
-						formatSparkline(service.memoryHistory, {width: historyWidth}),
+						// The whole run's trend (a leak rises), scaled to its own highest bucket: a run has no other fixed maximum here.
+						formatSparkline(service.memoryHistory, {width: historyWidth, maximum: Math.max(0, ...service.memoryHistory.filter(value => Number.isFinite(value)))}),
 						service.cpuPeak === undefined ? missing : formatPercent(service.cpuPeak),
 						leak,
 						service.uptimeRatio === undefined ? missing : `${(service.uptimeRatio * 100).toFixed(2)}%`,

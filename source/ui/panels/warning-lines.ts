@@ -1,8 +1,12 @@
-import type {BudgetLevel, BudgetMeter, BudgetResource, BudgetState, BudgetWarning} from '../../stack/budget-types.js';
-import {formatBudgetValue, formatBytes, formatDuration, formatPercent} from '../../stack/format.js';
+import type {BudgetLevel, BudgetMeter, BudgetResource, BudgetState, BudgetUnit, BudgetWarning} from '../../stack/budget-types.js';
+import {sizeUnitSystem, writtenSize} from '../../config/units.js';
+import {formatBudgetPercent, formatBudgetValue, formatDuration, formatPercent, formatSize} from '../../stack/format.js';
 import {fitCell, textWidth} from '../format/fit.js';
 import {missing} from '../format/numbers.js';
 import type {Color, Theme} from '../theme.js';
+import {type Incident} from '../../stack/incidents.js';
+import {groupIncidents} from '../../stack/incident-groups.js';
+import {incidentCountText, incidentLines} from './incident-lines.js';
 import {formatClockTime, type PanelContent, type PanelLine, type Segment} from './panel-lines.js';
 
 export type WarningsInput = {
@@ -11,6 +15,8 @@ export type WarningsInput = {
 	readonly now: number;
 	readonly selectedIndex: number;
 	readonly theme: Theme;
+	/** OOM kills and crashes, listed above the budgets. */
+	readonly incidents?: readonly Incident[] | undefined;
 };
 
 export type WarningsContent = PanelContent & {readonly selectedLine: number};
@@ -25,20 +31,34 @@ export function orderedWarnings(warnings: readonly BudgetWarning[]): BudgetWarni
 	return [...active, ...ended];
 }
 
-/** A meter's amount: bytes or percent (100 = one core). */
-export function formatAmount(resource: BudgetResource, value: number): string {
-	return resource === 'memory' ? formatBytes(value) : formatPercent(value);
+/** A meter's amount: bytes (in the unit system of the budget as written) or percent (100 = one core). */
+export function formatAmount(resource: BudgetResource, value: number, written?: string): string {
+	return resource === 'memory' ? formatSize(value, unitSystemOf(written)) : formatPercent(value);
 }
 
-/** A warning's worst value against its limit as written: `240.1MiB / 200MB`, `97.5% / 100%`. */
+/** A warning's worst value against its limit as written: `240.1MiB / 200MiB`, `252MB / 200MB`, `97.5% / 100%`. */
 function peakText(warning: BudgetWarning): string {
 	const unit = warning.kind === 'leak' ? 'bytes-per-hour' : warning.kind === 'recovery' ? 'ms' : warning.unit;
-	const peak = unit === 'ms' ? formatDuration(warning.peak / 1000) : formatBudgetValue(unit, warning.peak);
-	return `${peak} / ${warning.written}`;
+	const peak = unit === 'ms' ? formatDuration(warning.peak / 1000) : unit === 'bytes' ? formatSize(warning.peak, unitSystemOf(warning.written)) : formatBudgetValue(unit, warning.peak);
+	return `${peak} / ${budgetText(unit, warning.budget, warning.written)}`;
+}
+
+/** A budget as the profile wrote it (`200MB`, `50%`, `30s`); a bare number of bytes or of cores in the unit shown beside it. */
+function budgetText(unit: BudgetUnit | 'bytes-per-hour', budget: number, written: string | undefined): string {
+	if (unit === 'bytes') return writtenSize(written) ?? formatSize(budget);
+	if (unit === 'percent') return written?.trim().endsWith('%') ? written.trim() : formatBudgetPercent(budget);
+	return written ?? formatBudgetValue(unit, budget);
+}
+
+/** Decimal for a budget written in kB/MB/GB, else binary as `docker stats` shows it. */
+function unitSystemOf(written: string | undefined): 'binary' | 'decimal' {
+	const text = writtenSize(written);
+	return text === undefined ? 'binary' : sizeUnitSystem(text);
 }
 
 /** The meters (usage against budget, by level), then the warnings list. */
-export function warningsContent({budgets, now, selectedIndex, theme}: WarningsInput): WarningsContent {
+export function warningsContent({budgets, now, selectedIndex, theme, incidents = []}: WarningsInput): WarningsContent {
+	const groups = groupIncidents(incidents);
 	const warnings = orderedWarnings(budgets.warnings);
 	const activeCount = warnings.filter(warning => warning.endedAt === undefined).length;
 	const subjects = [...budgets.meters.map(meter => subjectOf(meter.service)), ...warnings.map(warning => warning.subject)];
@@ -46,8 +66,9 @@ export function warningsContent({budgets, now, selectedIndex, theme}: WarningsIn
 	const title: Segment[] = [
 		{text: 'Budgets and warnings', color: theme.accent, isBold: true},
 		{text: `  ${activeCount} active, ${warnings.length - activeCount} ended`, color: activeCount > 0 ? theme.status.warning : theme.status.muted},
+		...(groups.length === 0 ? [] : [{text: `, ${incidentCountText(groups.length)}`, color: theme.status.error}]),
 	];
-	const lines: PanelLine[] = [...meterLines(budgets.meters, subjectWidth, theme), {key: 'gap', segments: [{text: ' '}]}];
+	const lines: PanelLine[] = [...incidentLines(groups, theme), ...meterLines(budgets.meters, subjectWidth, theme), {key: 'gap', segments: [{text: ' '}]}];
 
 	const rows = warnings.map(warning => ({
 		warning,
@@ -98,10 +119,10 @@ function meterLines(meters: readonly BudgetMeter[], subjectWidth: number, theme:
 	];
 }
 
-/** `900MiB / 1GiB`, `55.00% / 200.00%`; the value alone without a budget; `-` before the first sample. */
+/** `900MiB / 1GiB`, `900MB / 1GB`, `55.00% / 200%`; the value alone without a budget; `-` before the first sample. */
 function usageText(meter: BudgetMeter): string {
-	const value = meter.value === undefined ? missing : formatAmount(meter.resource, meter.value);
-	return meter.budget === undefined ? value : `${value} / ${formatAmount(meter.resource, meter.budget)}`;
+	const value = meter.value === undefined ? missing : formatAmount(meter.resource, meter.value, meter.written);
+	return meter.budget === undefined ? value : `${value} / ${budgetText(meter.resource === 'memory' ? 'bytes' : 'percent', meter.budget, meter.written)}`;
 }
 
 function subjectOf(service: string | undefined): string {

@@ -46,7 +46,9 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		case 'state': {
 			const text = formatState({...status, pendingAction: row.pendingAction});
 			if (row.pendingAction !== undefined) return [text, theme.status.warning];
-			return [text, isCleanExit(status) ? theme.status.muted : theme.state[status.state]];
+			if (isCleanExit(status)) return [text, theme.status.muted];
+			const isIncident = status.isOomKilled || status.hasOomKill || (status.exitCode !== null && status.exitCode !== 0);
+			return [text, isIncident ? theme.status.error : theme.state[status.state]];
 		}
 
 		case 'health': {
@@ -70,15 +72,15 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 		}
 
 		case 'cpuHistory': {
-			return [sparkline(row.cpuHistory, column.width, row.cpuBudgetPercent), theme.accent];
+			return [sparkline(row.cpuHistory, column.width, row.cpuScale), theme.accent];
 		}
 
 		case 'memory': {
-			return [formatUsage(status.memoryBytes, row.memoryBudgetBytes, status.memoryLimitBytes), undefined];
+			return [formatUsage(status.memoryBytes, row.memoryBudgetBytes, status.memoryLimitBytes, row.memoryBudgetText), undefined];
 		}
 
 		case 'memoryHistory': {
-			return [sparkline(row.memoryHistory, column.width, row.memoryBudgetBytes), theme.accent];
+			return [sparkline(row.memoryHistory, column.width, row.memoryScale), theme.accent];
 		}
 
 		case 'budget': {
@@ -92,8 +94,8 @@ function cellValue(column: PlacedColumn, row: TableRow, isScaled: boolean, theme
 	}
 }
 
-/** One character per sample, the newest at the right; a budget sets the full-bar height. */
+/** One character per sample, the newest at the right, beside its number; the scale sets the full-bar height. */
 function sparkline(values: readonly number[] | undefined, width: number, maximum: number | undefined): string {
-	if (values === undefined || values.length === 0) return '';
+	if (values === undefined || values.length === 0 || maximum === undefined) return '';
 	return formatSparkline(values.slice(-width), {width, maximum});
 }

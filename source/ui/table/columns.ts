@@ -33,14 +33,16 @@ export const columnGap = 1;
 /** The table's columns: at 80 columns name, state, health, uptime, CPU, memory and budget fit. */
 export const serviceColumns: readonly Column[] = [
 	{id: 'name', title: 'SERVICE', minimumWidth: 12, maximumWidth: 32, priority: 0, align: 'left'},
-	{id: 'state', title: 'STATE', minimumWidth: 12, priority: 1, align: 'left'},
+	// Grows to fit `restarting (OOM)` and `restarting (137)` when there is room.
+	{id: 'state', title: 'STATE', minimumWidth: 12, maximumWidth: 16, priority: 1, align: 'left'},
 	{id: 'health', title: 'HEALTH', minimumWidth: 11, priority: 4, align: 'left'},
 	{id: 'uptime', title: 'UPTIME', minimumWidth: 6, priority: 6, align: 'right'},
 	{id: 'restarts', title: 'RESTARTS', minimumWidth: 8, priority: 7, align: 'right'},
 	{id: 'cpu', title: 'CPU %', minimumWidth: 8, priority: 2, align: 'right'},
-	{id: 'cpuHistory', title: '', minimumWidth: 8, maximumWidth: 16, priority: 8, align: 'left'},
+	// The sparklines sit right after their numbers, titled so it is plain which is which.
+	{id: 'cpuHistory', title: 'CPU 5min', minimumWidth: 8, maximumWidth: 16, priority: 8, align: 'left'},
 	{id: 'memory', title: 'MEMORY', minimumWidth: 17, maximumWidth: 19, priority: 3, align: 'right'},
-	{id: 'memoryHistory', title: '', minimumWidth: 8, maximumWidth: 16, priority: 9, align: 'left'},
+	{id: 'memoryHistory', title: 'MEM 5min', minimumWidth: 8, maximumWidth: 16, priority: 9, align: 'left'},
 	{id: 'budget', title: 'BUDGET', minimumWidth: 6, priority: 5, align: 'left'},
 	{id: 'ports', title: 'PORTS', minimumWidth: 10, maximumWidth: 64, priority: 10, align: 'left'},
 ];

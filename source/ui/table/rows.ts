@@ -8,7 +8,12 @@ export type TableRow = {
 	readonly pendingAction?: PendingAction | undefined;
 	readonly budgetStatus?: BudgetStatus | undefined;
 	readonly memoryBudgetBytes?: number | undefined;
+	/** The memory budget as the profile wrote it (`200MB`); the used value then shows in its unit system. */
+	readonly memoryBudgetText?: string | undefined;
 	readonly cpuBudgetPercent?: number | undefined;
+	/** The values of a full sparkline bar (budget, limit, one core or the host's memory); no bars without one. */
+	readonly cpuScale?: number | undefined;
+	readonly memoryScale?: number | undefined;
 	/** Oldest first (from StackHistory). */
 	readonly cpuHistory?: readonly number[] | undefined;
 	readonly memoryHistory?: readonly number[] | undefined;
