@@ -9,9 +9,13 @@ if (process.stdout.isTTY) {
 	delete process.env['CONTINUOUS_INTEGRATION'];
 }
 
-// Before ink loads: its text caches would otherwise grow for as long as the dashboard runs.
-const {register} = await import('node:module');
-register('./ink-cache-hook.js', import.meta.url);
+// Before ink loads: its text caches would otherwise grow for as long as the dashboard runs. The
+// build bounds them on disk; the load hook (a worker thread on Node 20, ~20 MiB) only when it could not.
+const {areInkCachesBounded} = await import('./ink-caches-patch.js');
+if (!areInkCachesBounded()) {
+	const {register} = await import('node:module');
+	register('./ink-cache-hook.js', import.meta.url);
+}
 // Before dockerode is loaded: its gRPC and ssh2 parts load on first use only (memory, start time).
 const {deferHeavyDependencies} = await import('./engine/lazy-dependencies.js');
 deferHeavyDependencies();

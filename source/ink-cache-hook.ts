@@ -6,6 +6,8 @@
  * re-measure. Sources that do not look as expected are left alone.
  */
 const limit = 5000;
+/** Put at the top of a bounded file: `npm run build` bounds the installed ink's files in place (see ink-caches-patch.ts). */
+export const boundMarker = '/* stacktui: ink caches bounded */';
 const measureFile = /\/ink\/build\/measure-text\.js$/;
 const wrapFile = /\/ink\/build\/wrap-text\.js$/;
 
@@ -15,11 +17,11 @@ type NextLoad = (url: string, context: unknown) => Promise<LoadResult>;
 /** The source with a bounded cache, or unchanged when the expected lines are not there. */
 export function boundInkCaches(url: string, source: string): string {
 	if (measureFile.test(url) && source.includes('const cache = new Map();')) {
-		return source.replace('const cache = new Map();', `const cache = new (class extends Map { set(key, value) { if (this.size >= ${limit}) this.clear(); return super.set(key, value); } })();`);
+		return boundMarker + '\n' + source.replace('const cache = new Map();', `const cache = new (class extends Map { set(key, value) { if (this.size >= ${limit}) this.clear(); return super.set(key, value); } })();`);
 	}
 
 	if (wrapFile.test(url) && source.includes('const cache = {};') && source.includes('cache[cacheKey] = wrappedText;')) {
-		return source
+		return boundMarker + '\n' + source
 			.replace('const cache = {};', 'let cache = {};\nlet cacheSize = 0;')
 			.replace('cache[cacheKey] = wrappedText;', `if (++cacheSize > ${limit}) { cache = {}; cacheSize = 1; }\n    cache[cacheKey] = wrappedText;`);
 	}
