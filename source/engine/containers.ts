@@ -18,8 +18,15 @@ export function projectFilter(project: string): string {
 	return `${projectLabel}=${project}`;
 }
 
+/**
+ * Podman's compat API passes on libpod states Docker does not have: `stopping` (still running, the
+ * stop signal sent: seen mid-restart, shown as dead before), `stopped`, `configured`, `initialized`.
+ */
+const podmanStates: Readonly<Record<string, ContainerState>> = {stopping: 'running', stopped: 'exited', configured: 'created', initialized: 'created'};
+
 export function toState(value: string | undefined): ContainerState {
-	return value !== undefined && states.has(value) ? (value as ContainerState) : 'dead';
+	if (value === undefined) return 'dead';
+	return states.has(value) ? (value as ContainerState) : (podmanStates[value] ?? 'dead');
 }
 
 export function toHealth(value: string | undefined): Health {

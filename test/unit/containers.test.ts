@@ -126,3 +126,10 @@ test('Podman 4.3 inspect of a container without healthcheck (Health.Log null) re
 	t.like(info, {name: 'stt-fixture-podman-web-1', service: 'web', state: 'running', health: 'none'});
 	t.is(info.healthFailures, undefined);
 });
+
+test('Podman\'s own states read as the Docker state they are: stopping is still running, stopped has exited', t => {
+	t.is(toState('stopping'), 'running');
+	t.is(toState('stopped'), 'exited');
+	t.is(toState('configured'), 'created');
+	t.is(toState('initialized'), 'created');
+});
