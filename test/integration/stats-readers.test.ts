@@ -145,7 +145,10 @@ async function compareWithDockerStats(t: ExecutionContext, reader: StatsReader, 
 		t.log(`${reader} ${label}: docker ${reference.CPUPerc} ${reference.MemUsage}; ours ${window.map(sample => `${sample.cpuPercent?.toFixed(2)} % ${sample.memoryBytes} B`).join(', ')}`);
 		const cpuTolerance = reader === 'api' ? 2 : 5;
 		t.true(cpuGap <= cpuTolerance, `${label}: CPU within ${cpuTolerance} points of docker's ${cpu} % (gap ${cpuGap})`);
-		t.true(memoryGap <= memory.usage * 0.01, `${label}: memory within 1 % of docker's ${memory.usage} B (gap ${memoryGap})`);
+		// The cgroup reader's moments are not docker's: a page-cache container's inactive_file moves by a few
+		// pages between them (53 KB of 2 MB once, under load), so it gets 64 KiB besides the 1 %.
+		const memoryTolerance = memory.usage * 0.01 + (reader === 'api' ? 0 : 64 * 1024);
+		t.true(memoryGap <= memoryTolerance, `${label}: memory within 1 %${reader === 'api' ? '' : ' + 64 KiB'} of docker's ${memory.usage} B (gap ${memoryGap})`);
 		t.true(Math.abs(last.memoryLimitBytes - memory.limit) <= memory.limit * 0.001, `${label}: limit`);
 	}
 
