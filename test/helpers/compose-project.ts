@@ -75,8 +75,13 @@ export const fileHealthcheck = {
 /** Removes every container, network, volume and built image labelled with the compose project: the tests' cleanup. */
 export async function removeComposeProject(docker: Docker, project: string): Promise<void> {
 	const filters = {label: [`com.docker.compose.project=${project}`]};
-	const containers = await docker.listContainers({all: true, filters});
-	await Promise.all(containers.map(async container => docker.getContainer(container.Id).remove({force: true, v: true}).catch(() => undefined)));
+	// Podman refuses to remove a container another one joins (network_mode container:ID) while that one
+	// exists: what is left after a pass goes in the next, after its dependents.
+	for (let pass = 0; pass < 3; pass++) {
+		const containers = await docker.listContainers({all: true, filters});
+		if (containers.length === 0) break;
+		await Promise.all(containers.map(async container => docker.getContainer(container.Id).remove({force: true, v: true}).catch(() => undefined)));
+	}
 	const networks = await docker.listNetworks({filters});
 	await Promise.all(networks.map(async network => docker.getNetwork(network.Id).remove().catch(() => undefined)));
 	const {Volumes: volumes} = await docker.listVolumes({filters});
