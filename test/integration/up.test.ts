@@ -38,7 +38,7 @@ function graph(name: string, migrateExit = 0) {
 }
 
 /** Records the project's container events while the body runs. */
-async function recordEvents<T>(name: string, body: () => Promise<T>): Promise<{result: T; events: EngineEvent[]}> {
+async function recordEvents<T>(name: string, body: () => Promise<T>, isComplete: (events: readonly EngineEvent[]) => boolean = () => true): Promise<{result: T; events: EngineEvent[]}> {
 	const events: EngineEvent[] = [];
 	const controller = new AbortController();
 	await new Promise<void>(resolve => {
@@ -46,6 +46,8 @@ async function recordEvents<T>(name: string, body: () => Promise<T>): Promise<{r
 	});
 	try {
 		const result = await body();
+		// Events can trail the up (Podman under load): wait for what the test reads, then a little more.
+		for (let waited = 0; waited < 3000 && !isComplete(events); waited += 50) await new Promise(resolve => setTimeout(resolve, 50));
 		await new Promise(resolve => setTimeout(resolve, 200));
 		return {result, events};
 	} finally {
@@ -68,7 +70,8 @@ test('up starts a 4-service graph in dependency order, each service once its con
 	// Health from outside stacktui, read from the containers' health logs: Podman sends no health events that say it.
 	const health = recordHealth(docker, name);
 	t.teardown(() => health.stop());
-	const {result, events} = await recordEvents(name, async () => runUp(docker, graph(name), ['db', 'migrate', 'api', 'web']));
+	const allStarted = (events: readonly EngineEvent[]) => ['db', 'migrate', 'api', 'web'].every(service => events.some(event => event.service === service && event.action === 'start'));
+	const {result, events} = await recordEvents(name, async () => runUp(docker, graph(name), ['db', 'migrate', 'api', 'web']), allStarted);
 	t.log(`up of 4 services: ${Date.now() - started} ms`);
 	t.true(result.isSuccess);
 	t.deepEqual(
